@@ -1,0 +1,73 @@
+"""What every command shares: the global options, opening the registry, and
+printing (JSON lines for scripts, Rich for people)."""
+
+from __future__ import annotations
+
+import getpass
+import json
+import sys
+from dataclasses import dataclass, field
+from typing import Any
+
+import typer
+from rich.console import Console
+
+from looseleaf.errors import RegistryError
+from looseleaf.model import Actor
+from looseleaf.registry import Registry
+from looseleaf.settings import Settings
+from looseleaf.store import describe
+
+JSON_OPTION = typer.Option(False, "--json", help="Print JSON instead of a table.")
+
+
+@dataclass
+class State:
+    """The global options, resolved once per invocation."""
+
+    settings: Settings = field(default_factory=Settings)
+    debug: bool = False
+    opened: list[Registry] = field(default_factory=list)
+
+    def open(self, *, create: bool = False) -> Registry:
+        """Open the registry; `create` makes one where there is none yet (ingest, demo)."""
+        try:
+            registry = Registry.open(self.settings)
+        except RegistryError:
+            if not create:
+                raise
+            registry = Registry.init(self.settings, operator())
+            err.print(
+                f"looseleaf: created registry {describe(self.settings.registry)}", highlight=False
+            )
+        self.opened.append(registry)
+        return registry
+
+    def close(self) -> None:
+        for registry in self.opened:
+            registry.close()
+        self.opened.clear()
+
+
+out = Console(highlight=False, soft_wrap=True, markup=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
+
+
+def state(ctx: typer.Context) -> State:
+    found = ctx.find_object(State)
+    if found is None:  # pragma: no cover - the root callback always sets it
+        raise RuntimeError("looseleaf CLI state missing")
+    return found
+
+
+def operator() -> Actor:
+    """The local operator acts with the authority of whoever holds the registry."""
+    try:
+        name = getpass.getuser()
+    except (KeyError, OSError):
+        name = "unknown"
+    return Actor.operator(name)
+
+
+def emit_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

@@ -1,0 +1,59 @@
+"""`looseleaf dossier list|show`."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from looseleaf.cli.common import JSON_OPTION, emit_json, operator, out, state
+
+app = typer.Typer(help="Dossiers: files on a person or subject.", no_args_is_help=True)
+
+
+@app.command("list")
+def list_(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
+    """Every dossier with its marking and counts of reports and leaves."""
+    found = state(ctx).open().dossiers(operator())
+    if as_json:
+        emit_json([dossier.as_json() for dossier in found])
+        return
+    table = Table("id", "title", "marking", "reports", "leaves")
+    for dossier in found:
+        table.add_row(
+            str(dossier.id),
+            dossier.title,
+            str(dossier.marking),
+            str(dossier.reports),
+            str(dossier.leaves),
+        )
+    out.print(table)
+
+
+@app.command("show")
+def show(
+    ctx: typer.Context,
+    dossier: Annotated[str, typer.Argument(help="Dossier id or exact title")],
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """A dossier's reports in arrival order, and their leaves (no text)."""
+    found, reports = state(ctx).open().dossier(operator(), dossier)
+    if as_json:
+        emit_json({**found.as_json(), "reports_list": [r.as_json() for r in reports]})
+        return
+    out.print(f"dossier {found.id}: {found.title}  [{found.marking}]")
+    for report in reports:
+        withdrawn = f"  WITHDRAWN {report.withdrawn_at}" if report.withdrawn_at else ""
+        grade = f" ({report.source.grade})" if report.source.grade else ""
+        out.print(
+            f"  report {report.id} #{report.seq} {report.filename} - "
+            f"{report.source.title}{grade}, received {report.received_at}{withdrawn}"
+        )
+        for leaf in report.leaves:
+            label = f" p.{leaf.label}" if leaf.label else ""
+            gone = " withdrawn" if leaf.withdrawn_at else ""
+            out.print(
+                f"    leaf {leaf.id} [{leaf.position}{label}] {leaf.chars} chars "
+                f"[{leaf.marking}]{gone}"
+            )

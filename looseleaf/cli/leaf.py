@@ -1,0 +1,64 @@
+"""`looseleaf leaf show|withdraw`: the staff view of one leaf."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from looseleaf.cli.common import JSON_OPTION, emit_json, operator, out, state
+
+app = typer.Typer(help="Leaves: pages or passages, the unit of access.", no_args_is_help=True)
+
+
+@app.command("show")
+def show(
+    ctx: typer.Context,
+    leaf_id: Annotated[int, typer.Argument(help="Leaf id")],
+    original: Annotated[
+        bool, typer.Option("--original", help="Print only the original text, byte for byte.")
+    ] = False,
+    normalised: Annotated[
+        bool, typer.Option("--normalised", help="Print only the normalised text.")
+    ] = False,
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """A leaf's marking, hash, original text and normalised text (the read is recorded)."""
+    text = state(ctx).open().read(operator(), leaf_id)
+    if as_json:
+        emit_json(text.as_json())
+    elif original or normalised:
+        sys.stdout.write(text.original if original else text.normalised)
+        sys.stdout.flush()
+    else:
+        leaf = text.leaf
+        label = f", page {leaf.label}" if leaf.label else ""
+        out.print(
+            f"leaf {leaf.id}: dossier {leaf.dossier_id}, report {leaf.report_id}, "
+            f"position {leaf.position}{label}  [{leaf.marking}]",
+            markup=False,
+        )
+        out.print(
+            f"sha256 {leaf.sha256}"
+            + (f"  WITHDRAWN {leaf.withdrawn_at}" if leaf.withdrawn_at else "")
+        )
+        out.rule("original")
+        out.print(text.original, markup=False)
+        out.rule("normalised")
+        out.print(text.normalised, markup=False)
+
+
+@app.command("withdraw")
+def withdraw(
+    ctx: typer.Context,
+    leaf_id: Annotated[int, typer.Argument(help="Leaf id")],
+    reason: Annotated[str, typer.Option(help="Why it is withdrawn (recorded)")],
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Withdraw one leaf: recorded, never deleted; it stays in the registry."""
+    state(ctx).open().withdraw_leaf(operator(), leaf_id, reason)
+    if as_json:
+        emit_json({"leaf_id": leaf_id, "withdrawn": True})
+    else:
+        out.print(f"leaf {leaf_id} withdrawn")

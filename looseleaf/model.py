@@ -1,0 +1,231 @@
+"""Value types for the words of BRIEF.md §3. No I/O lives here.
+
+They are frozen dataclasses so that what the store hands out cannot be
+changed on the way to a reader: the record is kept honest by construction.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from looseleaf.errors import BadInput
+
+DEFAULT_LEVELS: tuple[str, ...] = (
+    "UNCLASSIFIED",
+    "RESTRICTED",
+    "CONFIDENTIAL",
+    "SECRET",
+    "TOP SECRET",
+)
+
+_WORD_GAP = re.compile(r"[\s_\-]+")
+_COMPARTMENT = re.compile(r"^[A-Z0-9][A-Z0-9._\-]{0,63}$")
+_GRADE = re.compile(r"^([A-F])([1-6])?$")
+
+
+def level_key(name: str) -> str:
+    """Fold a level name so `top-secret`, `Top_Secret` and `TOP SECRET` agree."""
+    return _WORD_GAP.sub(" ", name.strip()).upper()
+
+
+@dataclass(frozen=True)
+class Levels:
+    """A registry's ordered classification levels, lowest first.
+
+    The order is the registry's own (set at `init`), so an archive that uses
+    other names keeps them; ranks are positions in this tuple.
+    """
+
+    names: tuple[str, ...] = DEFAULT_LEVELS
+
+    def __post_init__(self) -> None:
+        keys = [level_key(n) for n in self.names]
+        if not keys or len(set(keys)) != len(keys) or any(not k for k in keys):
+            raise BadInput("levels", "need one or more distinct, non-empty names")
+        object.__setattr__(self, "names", tuple(keys))
+
+    def rank(self, name: str) -> int:
+        key = level_key(name)
+        try:
+            return self.names.index(key)
+        except ValueError:
+            known = ", ".join(self.names)
+            raise BadInput(f"level {name!r}", f"unknown level (known: {known})") from None
+
+    def name(self, rank: int) -> str:
+        return self.names[rank]
+
+    @property
+    def highest(self) -> str:
+        return self.names[-1]
+
+
+def compartment_name(name: str) -> str:
+    """Compartments are case-folded code words such as `SEAMEN` or `ARCHIVE-KI`."""
+    key = name.strip().upper()
+    if not _COMPARTMENT.match(key):
+        raise BadInput(
+            f"compartment {name!r}",
+            "use letters, digits, '.', '_' or '-' (at most 64 characters)",
+        )
+    return key
+
+
+@dataclass(frozen=True, order=True)
+class Marking:
+    """A leaf's (or a dossier title's) level plus its set of compartments."""
+
+    level: str
+    compartments: frozenset[str] = field(default_factory=frozenset)
+
+    @classmethod
+    def parse(cls, levels: Levels, level: str, compartments: Iterable[str] = ()) -> Marking:
+        return cls(levels.name(levels.rank(level)), frozenset(map(compartment_name, compartments)))
+
+    def __str__(self) -> str:
+        return "/".join([self.level, *sorted(self.compartments)])
+
+    def as_json(self) -> dict[str, object]:
+        return {"level": self.level, "compartments": sorted(self.compartments)}
+
+
+def parse_grade(grade: str) -> str:
+    """Admiralty grading: source reliability A-F, optionally information credibility 1-6."""
+    key = grade.strip().upper()
+    if not _GRADE.match(key):
+        raise BadInput(
+            f"grade {grade!r}",
+            "use the Admiralty scale: a letter A-F, optionally a digit 1-6 (e.g. B2)",
+        )
+    return key
+
+
+@dataclass(frozen=True)
+class Source:
+    """Provenance of a report, kept beside it and never merged into its text."""
+
+    title: str
+    author: str | None = None
+    date: str | None = None
+    publication: str | None = None
+    licence: str | None = None
+    grade: str | None = None
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "title": self.title,
+            "author": self.author,
+            "date": self.date,
+            "publication": self.publication,
+            "licence": self.licence,
+            "grade": self.grade,
+        }
+
+
+@dataclass(frozen=True)
+class Dossier:
+    id: int
+    title: str
+    marking: Marking
+    created_at: str
+    reports: int
+    leaves: int
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "marking": self.marking.as_json(),
+            "created_at": self.created_at,
+            "reports": self.reports,
+            "leaves": self.leaves,
+        }
+
+
+@dataclass(frozen=True)
+class Leaf:
+    """A leaf's catalogue entry. Its text is a separate `LeafText`, so that
+    listing leaves can never carry text by accident."""
+
+    id: int
+    report_id: int
+    dossier_id: int
+    position: int
+    label: str | None
+    sha256: str
+    chars: int
+    marking: Marking
+    withdrawn_at: str | None
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "report_id": self.report_id,
+            "dossier_id": self.dossier_id,
+            "position": self.position,
+            "label": self.label,
+            "sha256": self.sha256,
+            "chars": self.chars,
+            "marking": self.marking.as_json(),
+            "withdrawn_at": self.withdrawn_at,
+        }
+
+
+@dataclass(frozen=True)
+class Report:
+    id: int
+    dossier_id: int
+    seq: int
+    filename: str
+    media_type: str
+    sha256: str
+    size: int
+    source: Source
+    received_at: str
+    withdrawn_at: str | None
+    leaves: Sequence[Leaf] = ()
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "dossier_id": self.dossier_id,
+            "seq": self.seq,
+            "filename": self.filename,
+            "media_type": self.media_type,
+            "sha256": self.sha256,
+            "size": self.size,
+            "source": self.source.as_json(),
+            "received_at": self.received_at,
+            "withdrawn_at": self.withdrawn_at,
+            "leaves": [leaf.as_json() for leaf in self.leaves],
+        }
+
+
+@dataclass(frozen=True)
+class LeafText:
+    """The text of one leaf: the original byte for byte, the normalised beside it."""
+
+    leaf: Leaf
+    original: str
+    normalised: str
+
+    def as_json(self) -> dict[str, object]:
+        return {**self.leaf.as_json(), "original": self.original, "normalised": self.normalised}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is acting. Until readers exist the only actor is the local operator,
+    who holds the registry file and so acts with its full authority."""
+
+    name: str
+    kind: str = "operator"
+
+    @classmethod
+    def operator(cls, name: str) -> Actor:
+        return cls(name=name, kind="operator")
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.name}"

@@ -1,0 +1,123 @@
+"""Every setting, once: name, type, default and help.
+
+Precedence is flag > `LOOSELEAF_<NAME>` environment variable > the
+`[looseleaf]` table of a TOML file (`LOOSELEAF_CONFIG`, else `./looseleaf.toml`
+when present) > default. One table means one place to document, and a test
+checks the README names each setting.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from looseleaf.errors import BadInput
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    type: type
+    default: Any
+    help: str
+
+    @property
+    def env(self) -> str:
+        return f"LOOSELEAF_{self.name.upper()}"
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "registry",
+        str,
+        "./looseleaf.db",
+        "Registry URL: a SQLite file path, or postgresql://... for PostgreSQL.",
+    ),
+    Setting(
+        "default_level",
+        str,
+        "",
+        "Level given to ingested leaves when --level is not given; empty means the "
+        "registry's highest level, so nothing is left under-marked by accident.",
+    ),
+    Setting(
+        "passage_chars",
+        int,
+        3000,
+        "Largest passage, in characters, when a text source has no page breaks.",
+    ),
+    Setting("max_report_bytes", int, 256 * 1024 * 1024, "Largest file ingest accepts."),
+    Setting(
+        "max_line_chars",
+        int,
+        1024 * 1024,
+        "Longest line a text source may have; longer means it is not a document.",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Settings:
+    registry: str = "./looseleaf.db"
+    default_level: str = ""
+    passage_chars: int = 3000
+    max_report_bytes: int = 256 * 1024 * 1024
+    max_line_chars: int = 1024 * 1024
+
+    @classmethod
+    def load(
+        cls,
+        flags: Mapping[str, Any] | None = None,
+        env: Mapping[str, str] | None = None,
+        config: Path | None = None,
+    ) -> Settings:
+        env = os.environ if env is None else env
+        if config is None:
+            named = env.get("LOOSELEAF_CONFIG")
+            config = Path(named) if named else Path("looseleaf.toml")
+            if not named and not config.exists():
+                config = None
+        from_file = _read_config(config) if config is not None else {}
+        values: dict[str, Any] = {}
+        for setting in SETTINGS:
+            raw: Any = setting.default
+            if setting.name in from_file:
+                raw = from_file[setting.name]
+            if setting.env in env:
+                raw = env[setting.env]
+            if flags and flags.get(setting.name) is not None:
+                raw = flags[setting.name]
+            values[setting.name] = _coerce(setting, raw)
+        return cls(**values)
+
+
+def _coerce(setting: Setting, raw: Any) -> Any:
+    if setting.type is int:
+        try:
+            value = int(raw)
+        except (TypeError, ValueError):
+            raise BadInput(f"setting {setting.name}={raw!r}", "expected a whole number") from None
+        if value <= 0:
+            raise BadInput(f"setting {setting.name}={raw!r}", "must be positive")
+        return value
+    return str(raw)
+
+
+def _read_config(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except FileNotFoundError:
+        raise BadInput(str(path), "configuration file not found") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise BadInput(str(path), f"not valid TOML ({exc})") from None
+    table = data.get("looseleaf", {})
+    known = {f.name for f in fields(Settings)}
+    unknown = sorted(set(table) - known)
+    if unknown:
+        raise BadInput(str(path), f"unknown setting {unknown[0]!r}")
+    return dict(table)
