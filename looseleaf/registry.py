@@ -230,7 +230,8 @@ class Registry:
                 max_line_chars=self.settings.max_line_chars,
             )
             with self.store.write() as tx:
-                return self._stitch(actor, tx, document, plan)
+                result = self._stitch(actor, tx, document, plan)
+            return replace(result, file=str(path))
         except LooseleafError as exc:
             with self.store.write() as tx:
                 events.record(

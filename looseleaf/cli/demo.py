@@ -45,7 +45,7 @@ def demo(
         with tempfile.TemporaryDirectory(prefix="looseleaf-demo-") as tmp:
             built = sample.build(registry, operator(), Path(tmp))
         if as_json:
-            emit_json([{"dossier": b.dossier, **b.result.as_json()} for b in built])
+            emit_json([{**b.result.as_json(), "dossier": b.dossier, "file": b.file} for b in built])
         else:
             _tour(registry)
     if serve and not as_json:

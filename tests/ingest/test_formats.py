@@ -40,7 +40,8 @@ def test_html_keeps_text_and_drops_scripts_and_styles(registry: Registry, tmp_pa
     text = registry.read(OPERATOR, report.leaves[0].id)
     assert result.status == "ingested"
     assert "Frank Jacson & Jacques Mornard" in text.original
-    assert "alert" not in text.original and "color" not in text.original
+    assert "alert" not in text.original
+    assert "color" not in text.original
     assert report.media_type == "text/html"
 
 

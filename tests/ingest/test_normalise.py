@@ -32,7 +32,8 @@ def test_markdown_blocks_are_not_joined() -> None:
 
 def test_double_spaced_ocr_joins_across_blank_lines() -> None:
     text = (
-        "On December 1, in Leningrad, a young Communist \n\nnamed N. shot and killed K., member of \n\n"
+        "On December 1, in Leningrad, a young Communist \n\n"
+        "named N. shot and killed K., member of \n\n"
         "the Politburo and one of the outstanding figures of the \n\nSoviet regime. \n\n"
         "The shot proved to be fatal not only to him but \n\nalso to the country as a whole. \n\n"
         "It gave rise to a new wave of terror on the part of the \n\ngovernment and the party. \n\n"
