@@ -12,7 +12,7 @@ from pathlib import Path
 from looseleaf.errors import BadInput
 from looseleaf.ingest.document import Document, PreparedLeaf
 from looseleaf.ingest.html import read_html
-from looseleaf.ingest.normalise import double_spaced, normalise
+from looseleaf.ingest.normalise import Normaliser
 from looseleaf.ingest.paginate import Piece, paginate
 from looseleaf.ingest.pdf import read_pdf
 from looseleaf.ingest.text import read_text
@@ -66,13 +66,13 @@ def prepare(path: Path, data: bytes, *, passage_chars: int, max_line_chars: int)
         original = data
     else:
         pieces = paginate(read_text(what, data, max_line_chars), passage_chars)
-    soft = double_spaced("".join(piece.text for piece in pieces[:8]))
+    normalise = Normaliser.for_text("".join(piece.text for piece in pieces))
     leaves = tuple(
         PreparedLeaf(
             position=position,
             label=piece.label,
             original=piece.text,
-            normalised=normalise(piece.text[piece.body :], soft_blank_lines=soft),
+            normalised=normalise(piece.text[piece.body :]),
             sha256=hashlib.sha256(piece.text.encode("utf-8")).hexdigest(),
         )
         for position, piece in enumerate(pieces, start=1)

@@ -20,6 +20,8 @@ _PAGE_MARKER = re.compile(
     r")[ \t]*\r?$",
     re.IGNORECASE | re.MULTILINE,
 )
+# Where a marker line could start: cheap to find, because it begins with a newline.
+_LINE_OPENER = re.compile(r"\n(?=[ \t]*[\[\-=<])")
 _PARAGRAPH_END = re.compile(r"\n[ \t]*\r?\n(?:[ \t]*\r?\n)*")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)\]]?\s+")
 
@@ -37,10 +39,15 @@ class Piece:
 def paginate(text: str, passage_chars: int) -> list[Piece]:
     if "\f" in text:
         return _by_form_feed(text)
-    markers = list(_PAGE_MARKER.finditer(text))
+    markers = _markers(text)
     if markers:
         return _by_markers(text, markers)
     return _by_passages(text, passage_chars)
+
+
+def _markers(text: str) -> list[re.Match[str]]:
+    starts = [0, *(m.end() for m in _LINE_OPENER.finditer(text))]
+    return [m for m in (_PAGE_MARKER.match(text, start) for start in starts) if m]
 
 
 def _by_form_feed(text: str) -> list[Piece]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from looseleaf.model import Dossier, Marking
+from looseleaf.model import Dossier
 from looseleaf.store.base import Tx
 from looseleaf.store.markings import all_markings
 
@@ -36,6 +36,16 @@ def by_title(tx: Tx, title: str) -> Dossier | None:
     return found[0] if found else None
 
 
+def identify(tx: Tx, title: str) -> tuple[int, str] | None:
+    """(id, marking key) of the dossier with this title: what ingest needs, without counting."""
+    row = tx.one(
+        "SELECT d.id, m.key FROM dossiers d JOIN markings m ON m.id = d.marking_id "
+        "WHERE d.title = ?",
+        (title,),
+    )
+    return None if row is None else (int(row[0]), str(row[1]))
+
+
 def create(tx: Tx, title: str, marking_id: int, now: str) -> int:
     return int(
         tx.scalar(
@@ -48,8 +58,3 @@ def create(tx: Tx, title: str, marking_id: int, now: str) -> int:
 def lock(tx: Tx, store_for_update: str, dossier_id: int) -> None:
     """Hold the dossier while a report is stitched on, so arrival order has no gaps or ties."""
     tx.execute(f"SELECT id FROM dossiers WHERE id = ?{store_for_update}", (dossier_id,))
-
-
-def existing_marking(tx: Tx, dossier_id: int) -> Marking:
-    markings = all_markings(tx)
-    return markings[int(tx.scalar("SELECT marking_id FROM dossiers WHERE id = ?", (dossier_id,)))]
