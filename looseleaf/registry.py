@@ -247,7 +247,7 @@ class Registry:
     def _stitch(self, actor: Actor, tx: Tx, document: Document, plan: _Plan) -> IngestResult:
         now = self.now()
         file = document.filename
-        found = dossiers.by_title(tx, plan.title)
+        found = dossiers.identify(tx, plan.title)
         if found is None:
             marking_id = markings.intern(tx, self.levels, plan.title_marking)
             dossier_id = dossiers.create(tx, plan.title, marking_id, now)
@@ -260,11 +260,11 @@ class Registry:
                 detail={"title": plan.title, "marking": plan.title_marking.as_json()},
             )
         else:
-            dossier_id = found.id
-            if plan.title_marking_given and found.marking != plan.title_marking:
+            dossier_id, marking_key = found
+            if plan.title_marking_given and marking_key != str(plan.title_marking):
                 raise BadInput(
                     "--dossier-level",
-                    f"dossier {plan.title!r} exists already, marked {found.marking}; "
+                    f"dossier {plan.title!r} exists already, marked {marking_key}; "
                     "its marking is changed with `looseleaf mark`, not at ingest",
                 )
         dossiers.lock(tx, self.store.for_update, dossier_id)

@@ -59,14 +59,17 @@ def prepare(path: Path, data: bytes, *, passage_chars: int, max_line_chars: int)
         raise BadInput(what, f"unsupported file type {path.suffix or '(none)'!r} (known: {known})")
     original: bytes | None = None
     if media_type == "application/pdf":
-        pieces = [Piece(label, text) for label, text in read_pdf(what, data)]
-        original = data
-    elif media_type == "text/html":
-        pieces = paginate(read_html(what, data, max_line_chars), passage_chars)
+        pieces = [Piece(label, page) for label, page in read_pdf(what, data)]
+        text = "\f".join(piece.text for piece in pieces)
         original = data
     else:
-        pieces = paginate(read_text(what, data, max_line_chars), passage_chars)
-    normalise = Normaliser.for_text("".join(piece.text for piece in pieces))
+        if media_type == "text/html":
+            text = read_html(what, data, max_line_chars)
+            original = data
+        else:
+            text = read_text(what, data, max_line_chars)
+        pieces = paginate(text, passage_chars)
+    normalise = Normaliser.for_text(text)
     leaves = tuple(
         PreparedLeaf(
             position=position,

@@ -91,7 +91,7 @@ class Normaliser:
 
 def double_spaced(text: str) -> bool:
     """True when most blank lines fall inside sentences: OCR that double-spaced its lines."""
-    tidy = Normaliser().tidy(text[:65536])
+    tidy = Normaliser().tidy(text[:16384])
     unfinished = len(_BLANK_AFTER_UNFINISHED.findall(tidy))
     return unfinished > 4 and unfinished > len(_BLANK_AFTER_FINISHED.findall(tidy))
 
