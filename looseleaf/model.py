@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
+from typing import Any
 
 from looseleaf.errors import BadInput
 
@@ -23,6 +24,25 @@ DEFAULT_LEVELS: tuple[str, ...] = (
 _WORD_GAP = re.compile(r"[\s_\-]+")
 _COMPARTMENT = re.compile(r"^[A-Z0-9][A-Z0-9._\-]{0,63}$")
 _GRADE = re.compile(r"^([A-F])([1-6])?$")
+
+
+def jsonable(value: Any) -> Any:
+    """Plain JSON data for a value type: markings as level plus sorted compartments."""
+    if isinstance(value, Marking):
+        return {"level": value.level, "compartments": sorted(value.compartments)}
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: jsonable(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, list | tuple):
+        return [jsonable(item) for item in value]
+    return value
+
+
+class Jsonable:
+    """`as_json()` for frozen value types: every field, in declaration order."""
+
+    def as_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = jsonable(self)
+        return data
 
 
 def level_key(name: str) -> str:
@@ -87,8 +107,9 @@ class Marking:
     def __str__(self) -> str:
         return "/".join([self.level, *sorted(self.compartments)])
 
-    def as_json(self) -> dict[str, object]:
-        return {"level": self.level, "compartments": sorted(self.compartments)}
+    def as_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = jsonable(self)
+        return data
 
 
 def parse_grade(grade: str) -> str:
@@ -103,7 +124,7 @@ def parse_grade(grade: str) -> str:
 
 
 @dataclass(frozen=True)
-class Source:
+class Source(Jsonable):
     """Provenance of a report, kept beside it and never merged into its text."""
 
     title: str
@@ -113,19 +134,9 @@ class Source:
     licence: str | None = None
     grade: str | None = None
 
-    def as_json(self) -> dict[str, object]:
-        return {
-            "title": self.title,
-            "author": self.author,
-            "date": self.date,
-            "publication": self.publication,
-            "licence": self.licence,
-            "grade": self.grade,
-        }
-
 
 @dataclass(frozen=True)
-class Dossier:
+class Dossier(Jsonable):
     id: int
     title: str
     marking: Marking
@@ -133,19 +144,9 @@ class Dossier:
     reports: int
     leaves: int
 
-    def as_json(self) -> dict[str, object]:
-        return {
-            "id": self.id,
-            "title": self.title,
-            "marking": self.marking.as_json(),
-            "created_at": self.created_at,
-            "reports": self.reports,
-            "leaves": self.leaves,
-        }
-
 
 @dataclass(frozen=True)
-class Leaf:
+class Leaf(Jsonable):
     """A leaf's catalogue entry. Its text is a separate `LeafText`, so that
     listing leaves can never carry text by accident."""
 
@@ -159,22 +160,9 @@ class Leaf:
     marking: Marking
     withdrawn_at: str | None
 
-    def as_json(self) -> dict[str, object]:
-        return {
-            "id": self.id,
-            "report_id": self.report_id,
-            "dossier_id": self.dossier_id,
-            "position": self.position,
-            "label": self.label,
-            "sha256": self.sha256,
-            "chars": self.chars,
-            "marking": self.marking.as_json(),
-            "withdrawn_at": self.withdrawn_at,
-        }
-
 
 @dataclass(frozen=True)
-class Report:
+class Report(Jsonable):
     id: int
     dossier_id: int
     seq: int
@@ -187,21 +175,6 @@ class Report:
     withdrawn_at: str | None
     leaves: Sequence[Leaf] = ()
 
-    def as_json(self) -> dict[str, object]:
-        return {
-            "id": self.id,
-            "dossier_id": self.dossier_id,
-            "seq": self.seq,
-            "filename": self.filename,
-            "media_type": self.media_type,
-            "sha256": self.sha256,
-            "size": self.size,
-            "source": self.source.as_json(),
-            "received_at": self.received_at,
-            "withdrawn_at": self.withdrawn_at,
-            "leaves": [leaf.as_json() for leaf in self.leaves],
-        }
-
 
 @dataclass(frozen=True)
 class LeafText:
@@ -211,7 +184,7 @@ class LeafText:
     original: str
     normalised: str
 
-    def as_json(self) -> dict[str, object]:
+    def as_json(self) -> dict[str, Any]:
         return {**self.leaf.as_json(), "original": self.original, "normalised": self.normalised}
 
 

@@ -20,6 +20,7 @@ from looseleaf.ingest import Document
 from looseleaf.model import (
     Actor,
     Dossier,
+    Jsonable,
     Leaf,
     LeafText,
     Levels,
@@ -44,7 +45,7 @@ from looseleaf.store import (
 
 
 @dataclass(frozen=True)
-class IngestResult:
+class IngestResult(Jsonable):
     """What became of one file: ingested, already there, or refused (and why)."""
 
     file: str
@@ -53,16 +54,6 @@ class IngestResult:
     dossier_id: int | None = None
     leaves: int = 0
     error: str | None = None
-
-    def as_json(self) -> dict[str, object]:
-        return {
-            "file": self.file,
-            "status": self.status,
-            "report_id": self.report_id,
-            "dossier_id": self.dossier_id,
-            "leaves": self.leaves,
-            "error": self.error,
-        }
 
 
 @dataclass(frozen=True)
@@ -234,11 +225,10 @@ class Registry:
             return replace(result, file=str(path))
         except LooseleafError as exc:
             with self.store.write() as tx:
-                events.record(
+                self._record(
                     tx,
-                    at=self.now(),
-                    actor=str(actor),
-                    action="report.refuse",
+                    actor,
+                    "report.refuse",
                     target=None,
                     detail={"file": str(path), "reason": str(exc)},
                 )
@@ -251,11 +241,10 @@ class Registry:
         if found is None:
             marking_id = markings.intern(tx, self.levels, plan.title_marking)
             dossier_id = dossiers.create(tx, plan.title, marking_id, now)
-            events.record(
+            self._record(
                 tx,
-                at=now,
-                actor=str(actor),
-                action="dossier.create",
+                actor,
+                "dossier.create",
                 target=f"dossier:{dossier_id}",
                 detail={"title": plan.title, "marking": plan.title_marking.as_json()},
             )
@@ -279,11 +268,10 @@ class Registry:
             marking_id=markings.intern(tx, self.levels, plan.marking),
             now=now,
         )
-        events.record(
+        self._record(
             tx,
-            at=now,
-            actor=str(actor),
-            action="report.ingest",
+            actor,
+            "report.ingest",
             target=f"report:{report_id}",
             detail={
                 "dossier": dossier_id,
@@ -326,11 +314,10 @@ class Registry:
             found = leaves.by_id(tx, leaf_id)
             if found is None:
                 raise NotFound("leaf", leaf_id)
-            events.record(
+            self._record(
                 tx,
-                at=self.now(),
-                actor=str(actor),
-                action="leaf.read",
+                actor,
+                "leaf.read",
                 target=f"leaf:{leaf_id}",
                 detail={"sha256": found.sha256},
             )
@@ -350,11 +337,10 @@ class Registry:
             if leaves.by_id(tx, leaf_id) is None:
                 raise NotFound("leaf", leaf_id)
             changed = leaves.withdraw(tx, leaf_id, self.now())
-            events.record(
+            self._record(
                 tx,
-                at=self.now(),
-                actor=str(actor),
-                action="leaf.withdraw",
+                actor,
+                "leaf.withdraw",
                 target=f"leaf:{leaf_id}",
                 detail={"reason": reason, "changed": changed},
             )
@@ -365,15 +351,23 @@ class Registry:
             if not reports.exists(tx, report_id):
                 raise NotFound("report", report_id)
             count = reports.withdraw(tx, report_id, self.now())
-            events.record(
+            self._record(
                 tx,
-                at=self.now(),
-                actor=str(actor),
-                action="report.withdraw",
+                actor,
+                "report.withdraw",
                 target=f"report:{report_id}",
                 detail={"reason": reason, "leaves": count},
             )
         return count
+
+    def _record(
+        self, tx: Tx, actor: Actor, action: str, *, target: str | None, detail: dict[str, Any]
+    ) -> int:
+        """Write one event in the caller's transaction, so the change and its record
+        land together or not at all."""
+        return events.record(
+            tx, at=self.now(), actor=str(actor), action=action, target=target, detail=detail
+        )
 
     def describe(self) -> dict[str, Any]:
         return {

@@ -11,27 +11,18 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from looseleaf.model import Jsonable
 from looseleaf.store.base import Tx
 
 
 @dataclass(frozen=True)
-class Event:
+class Event(Jsonable):
     id: int
     at: str
     actor: str
     action: str
     target: str | None
     detail: dict[str, Any]
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "at": self.at,
-            "actor": self.actor,
-            "action": self.action,
-            "target": self.target,
-            "detail": self.detail,
-        }
 
 
 def record(
