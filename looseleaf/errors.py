@@ -40,3 +40,19 @@ class RegistryError(LooseleafError):
     """The registry itself cannot be opened or is not in a usable state."""
 
     exit_code = 3
+
+
+class Forbidden(LooseleafError):
+    """A staff action the account may not take. Never used for a leaf or a
+    dossier the actor may not see: those are `NotFound`."""
+
+    exit_code = 4
+
+    def __init__(self, action: str, reason: str) -> None:
+        super().__init__(f"{action}: not permitted ({reason})")
+
+
+class LoginRefused(LooseleafError):
+    """One message for a wrong name, a wrong password and a disabled account."""
+
+    exit_code = 5

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields, is_dataclass
+from enum import StrEnum
 from typing import Any
 
 from looseleaf.errors import BadInput
@@ -32,6 +33,8 @@ def jsonable(value: Any) -> Any:
         return {"level": value.level, "compartments": sorted(value.compartments)}
     if is_dataclass(value) and not isinstance(value, type):
         return {f.name: jsonable(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, frozenset | set):
+        return sorted(value)
     if isinstance(value, list | tuple):
         return [jsonable(item) for item in value]
     return value
@@ -188,17 +191,138 @@ class LeafText:
         return {**self.leaf.as_json(), "original": self.original, "normalised": self.normalised}
 
 
+class Role(StrEnum):
+    """Staff powers an account can hold on top of reading (BRIEF.md §2)."""
+
+    ADMIN = "admin"
+    AUDITOR = "auditor"
+    CUSTODIAN = "custodian"
+    READER = "reader"
+    REGISTRAR = "registrar"
+
+    @classmethod
+    def parse(cls, name: str) -> Role:
+        try:
+            return cls(name.strip().lower())
+        except ValueError:
+            known = ", ".join(role.value for role in cls)
+            raise BadInput(f"role {name!r}", f"unknown role (known: {known})") from None
+
+
+@dataclass(frozen=True)
+class Reader(Jsonable):
+    """An account: whom it is, what it is cleared for, what staff powers it holds."""
+
+    id: int
+    name: str
+    clearance: Marking
+    roles: frozenset[str]
+    created_at: str
+    disabled_at: str | None
+    has_password: bool
+
+
 @dataclass(frozen=True)
 class Actor:
-    """Who is acting. Until readers exist the only actor is the local operator,
-    who holds the registry file and so acts with its full authority."""
+    """Who is acting: the local operator (who holds the registry and so has its
+    full authority), or a reader account. When the operator acts as a reader
+    (`--as`), `via` names the operator and the record says so.
+
+    An actor carries identity only; clearance and roles are read fresh at
+    every check, so a revocation takes effect on the very next call.
+    """
 
     name: str
     kind: str = "operator"
+    reader_id: int | None = None
+    via: str | None = None
 
     @classmethod
     def operator(cls, name: str) -> Actor:
         return cls(name=name, kind="operator")
 
+    @classmethod
+    def reader(cls, reader_id: int, name: str, *, via: str | None = None) -> Actor:
+        return cls(name=name, kind="reader", reader_id=reader_id, via=via)
+
+    @property
+    def is_operator(self) -> bool:
+        return self.kind == "operator"
+
     def __str__(self) -> str:
-        return f"{self.kind}:{self.name}"
+        me = f"{self.kind}:{self.name}"
+        return f"{me} via {self.via}" if self.via else me
+
+
+@dataclass(frozen=True)
+class Grant(Jsonable):
+    """A custodian's approval: one leaf, one reader, until an expiry, for a purpose."""
+
+    id: int
+    reader: str
+    leaf_id: int
+    slip_id: int | None
+    purpose: str
+    granted_by: str
+    granted_at: str
+    expires_at: str
+    ended_at: str | None
+
+    def active(self, now: str) -> bool:
+        return self.ended_at is None and self.expires_at > now
+
+
+@dataclass(frozen=True)
+class Slip(Jsonable):
+    """A request slip. `proposed` and `denied` are filled in only for custodians:
+    a reader is never told what was proposed beyond what was granted to them."""
+
+    id: int
+    reader: str
+    purpose: str
+    scope_kind: str
+    scope: dict[str, Any]
+    status: str
+    created_at: str
+    decided_at: str | None
+    decided_by: str | None
+    returned_at: str | None
+    granted: tuple[int, ...] = ()
+    proposed: tuple[int, ...] | None = None
+    denied: tuple[int, ...] | None = None
+
+
+@dataclass(frozen=True)
+class Copy(Jsonable):
+    """A numbered, watermarked copy of leaves, issued and returned under receipt."""
+
+    number: int
+    reader: str
+    purpose: str
+    issued_by: str
+    issued_at: str
+    sha256: str
+    pages: int
+    leaves: tuple[int, ...]
+    returned_at: str | None
+    returned_to: str | None
+
+
+@dataclass(frozen=True)
+class Citation(Jsonable):
+    leaf_id: int
+    #: False once the author may no longer read the leaf: shown as "restricted".
+    readable: bool
+
+
+@dataclass(frozen=True)
+class Note(Jsonable):
+    """A working-file note. Its marking is derived from the leaves it cites
+    (highest level, union of compartments), never set by hand."""
+
+    id: int
+    reader: str
+    text: str
+    created_at: str
+    marking: Marking
+    citations: tuple[Citation, ...]

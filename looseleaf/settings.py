@@ -57,6 +57,20 @@ SETTINGS: tuple[Setting, ...] = (
         1024 * 1024,
         "Longest line a text source may have; longer means it is not a document.",
     ),
+    Setting("grant_days", int, 14, "How long a grant runs when the custodian gives no --days."),
+    Setting("token_days", int, 30, "How long an API token lives when created without --days."),
+    Setting(
+        "login_max_failures",
+        int,
+        5,
+        "Failed logins in a row that lock an account name for login_window_minutes.",
+    ),
+    Setting(
+        "login_window_minutes",
+        int,
+        15,
+        "How long failed logins count against a name, and how long it stays locked.",
+    ),
 )
 
 
@@ -67,6 +81,10 @@ class Settings:
     passage_chars: int = 3000
     max_report_bytes: int = 256 * 1024 * 1024
     max_line_chars: int = 1024 * 1024
+    grant_days: int = 14
+    token_days: int = 30
+    login_max_failures: int = 5
+    login_window_minutes: int = 15
 
     @classmethod
     def load(

@@ -1,38 +1,57 @@
-"""Dossiers: titled, marked, an ordered sequence of reports."""
+"""Dossiers: titled, marked, an ordered sequence of reports.
+
+Listings take the access rule's SQL filters, so what a reader is shown (and
+every count beside it) is computed over what they may see and read.
+"""
 
 from __future__ import annotations
 
 from looseleaf.model import Dossier
+from looseleaf.policy.sql import Filter
 from looseleaf.store.base import Tx
 from looseleaf.store.markings import all_markings
 
-_SELECT = """
-SELECT d.id, d.title, d.marking_id, d.created_at,
-       (SELECT COUNT(*) FROM reports r WHERE r.dossier_id = d.id),
-       (SELECT COUNT(*) FROM leaves l WHERE l.dossier_id = d.id)
-FROM dossiers d
-"""
+_ALL = Filter("1 = 1", ())
 
 
-def _dossiers(tx: Tx, where: str, params: tuple[object, ...]) -> list[Dossier]:
+def _dossiers(
+    tx: Tx,
+    where: str,
+    params: tuple[object, ...],
+    visible: Filter | None,
+    readable: Filter | None,
+) -> list[Dossier]:
     markings = all_markings(tx)
+    shown = visible or _ALL
+    counted = readable or _ALL
+    rows = tx.all(
+        "SELECT d.id, d.title, d.marking_id, d.created_at, "
+        f"(SELECT COUNT(DISTINCT l.report_id) FROM leaves l WHERE l.dossier_id = d.id "
+        f"AND {counted.sql}), "
+        f"(SELECT COUNT(*) FROM leaves l WHERE l.dossier_id = d.id AND {counted.sql}) "
+        f"FROM dossiers d WHERE {shown.sql} {where} ORDER BY d.id",
+        (*counted.params, *counted.params, *shown.params, *params),
+    )
     return [
-        Dossier(row[0], row[1], markings[row[2]], row[3], int(row[4]), int(row[5]))
-        for row in tx.all(f"{_SELECT} {where} ORDER BY d.id", params)
+        Dossier(row[0], row[1], markings[row[2]], row[3], int(row[4]), int(row[5])) for row in rows
     ]
 
 
-def listing(tx: Tx) -> list[Dossier]:
-    return _dossiers(tx, "", ())
+def listing(
+    tx: Tx, *, visible: Filter | None = None, readable: Filter | None = None
+) -> list[Dossier]:
+    return _dossiers(tx, "", (), visible, readable)
 
 
-def by_id(tx: Tx, dossier_id: int) -> Dossier | None:
-    found = _dossiers(tx, "WHERE d.id = ?", (dossier_id,))
-    return found[0] if found else None
-
-
-def by_title(tx: Tx, title: str) -> Dossier | None:
-    found = _dossiers(tx, "WHERE d.title = ?", (title,))
+def find(
+    tx: Tx, ref: str, *, visible: Filter | None = None, readable: Filter | None = None
+) -> Dossier | None:
+    """A dossier by id (all digits) or by exact title, among those `visible`."""
+    if ref.isdigit():
+        found = _dossiers(tx, "AND d.id = ?", (int(ref),), visible, readable)
+        if found:
+            return found[0]
+    found = _dossiers(tx, "AND d.title = ?", (ref,), visible, readable)
     return found[0] if found else None
 
 
@@ -46,6 +65,14 @@ def identify(tx: Tx, title: str) -> tuple[int, str] | None:
     return None if row is None else (int(row[0]), str(row[1]))
 
 
+def titles(tx: Tx, visible: Filter | None = None) -> list[tuple[int, str]]:
+    shown = visible or _ALL
+    return [
+        (int(row[0]), row[1])
+        for row in tx.all(f"SELECT d.id, d.title FROM dossiers d WHERE {shown.sql}", shown.params)
+    ]
+
+
 def create(tx: Tx, title: str, marking_id: int, now: str) -> int:
     return int(
         tx.scalar(
@@ -53,6 +80,10 @@ def create(tx: Tx, title: str, marking_id: int, now: str) -> int:
             (title, marking_id, now),
         )
     )
+
+
+def set_marking(tx: Tx, dossier_id: int, marking_id: int) -> None:
+    tx.execute("UPDATE dossiers SET marking_id = ? WHERE id = ?", (marking_id, dossier_id))
 
 
 def lock(tx: Tx, store_for_update: str, dossier_id: int) -> None:

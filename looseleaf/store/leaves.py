@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from looseleaf.model import Leaf, LeafText, Marking
+from looseleaf.policy.sql import Filter
 from looseleaf.store.base import Tx
 from looseleaf.store.markings import all_markings
 
@@ -31,16 +32,20 @@ def _leaf(row: Any, markings: dict[int, Marking]) -> Leaf:
 
 
 def leaves_of_reports(
-    tx: Tx, report_ids: Sequence[int], markings: dict[int, Marking]
+    tx: Tx,
+    report_ids: Sequence[int],
+    markings: dict[int, Marking],
+    readable: Filter | None = None,
 ) -> dict[int, list[Leaf]]:
     found: dict[int, list[Leaf]] = {}
     if not report_ids:
         return found
     marks = ", ".join("?" for _ in report_ids)
+    trim = f"AND {readable.sql}" if readable else ""
     for row in tx.all(
-        f"SELECT {_COLUMNS} FROM leaves l WHERE l.report_id IN ({marks}) "
+        f"SELECT {_COLUMNS} FROM leaves l WHERE l.report_id IN ({marks}) {trim} "
         "ORDER BY l.report_id, l.position",
-        list(report_ids),
+        [*report_ids, *(readable.params if readable else ())],
     ):
         leaf = _leaf(row, markings)
         found.setdefault(leaf.report_id, []).append(leaf)
@@ -66,3 +71,45 @@ def withdraw(tx: Tx, leaf_id: int, now: str) -> bool:
         (now, leaf_id),
     )
     return int(cursor.rowcount) > 0
+
+
+def ids_of_report(tx: Tx, report_id: int) -> list[int]:
+    return [
+        int(row[0])
+        for row in tx.all(
+            "SELECT id FROM leaves WHERE report_id = ? ORDER BY position", (report_id,)
+        )
+    ]
+
+
+def set_marking(tx: Tx, leaf_id: int, marking_id: int) -> None:
+    tx.execute("UPDATE leaves SET marking_id = ? WHERE id = ?", (marking_id, leaf_id))
+
+
+def readable_ids(tx: Tx, readable: Filter, *, dossier_id: int | None = None) -> list[int]:
+    """Ids of the leaves a filter admits, optionally within one dossier: the list
+    that must always agree with `check`."""
+    where, params = ("AND l.dossier_id = ?", (dossier_id,)) if dossier_id is not None else ("", ())
+    return [
+        int(row[0])
+        for row in tx.all(
+            f"SELECT l.id FROM leaves l WHERE {readable.sql} {where} ORDER BY l.id",
+            (*readable.params, *params),
+        )
+    ]
+
+
+def texts_of_dossier(tx: Tx, dossier_id: int) -> list[tuple[int, str]]:
+    """(id, normalised text) of a dossier's leaves that are not withdrawn.
+
+    For matching inside the facade (cross-reference proposals); this text is
+    never returned to anyone from here.
+    """
+    return [
+        (int(row[0]), row[1])
+        for row in tx.all(
+            "SELECT id, normalised FROM leaves WHERE dossier_id = ? AND withdrawn_at IS NULL "
+            "ORDER BY id",
+            (dossier_id,),
+        )
+    ]

@@ -1,47 +1,29 @@
-"""The service layer: the only thing the CLI, the HTTP API and the reading
-room call, and the only code that hands out leaf text.
-
-Every call names its actor. A read records its event in the same
-transaction that fetches the text, and the transaction commits before the
-text is returned, so no content leaves without its record.
-"""
+"""The catalogue: taking reports in, and reading dossiers, reports and leaves
+through the access rule."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
-from looseleaf import ingest
-from looseleaf.clock import Clock, stamp, system_clock
-from looseleaf.errors import BadInput, LooseleafError, NotFound, RegistryError
-from looseleaf.ingest import Document
+from looseleaf.errors import BadInput, LooseleafError, NotFound
+from looseleaf.ingest import Document, prepare, read_file
 from looseleaf.model import (
     Actor,
     Dossier,
     Jsonable,
     Leaf,
     LeafText,
-    Levels,
     Marking,
     Report,
     Source,
     parse_grade,
 )
-from looseleaf.settings import Settings
-from looseleaf.store import (
-    SCHEMA_VERSION,
-    Store,
-    Tx,
-    describe,
-    dossiers,
-    events,
-    leaves,
-    markings,
-    open_store,
-    reports,
-)
+from looseleaf.policy import Action, Decision, sql
+from looseleaf.registry.base import MarkingRequest, RegistryBase, reason_given
+from looseleaf.store import Tx, dossiers, events, leaves, markings, reports
 
 
 @dataclass(frozen=True)
@@ -67,111 +49,7 @@ class _Plan:
     source: Source | None
 
 
-@dataclass(frozen=True)
-class MarkingRequest:
-    """A marking as typed on the command line, resolved against the registry's levels."""
-
-    level: str | None = None
-    compartments: tuple[str, ...] = ()
-
-
-class Registry:
-    def __init__(self, store: Store, settings: Settings, clock: Clock = system_clock) -> None:
-        self.store = store
-        self.settings = settings
-        self._clock = clock
-        with store.read() as tx:
-            self.levels = markings.levels(tx)
-
-    # -- opening ----------------------------------------------------------
-
-    @classmethod
-    def open(cls, settings: Settings, *, clock: Clock = system_clock) -> Registry:
-        """Open an existing registry, upgrading its schema in place if it is older."""
-        store = open_store(settings.registry)
-        try:
-            version = store.schema_version()
-            if version == 0:
-                raise RegistryError(
-                    f"registry {describe(settings.registry)}: not initialised "
-                    "(run `looseleaf init`)"
-                )
-            if version < SCHEMA_VERSION:
-                applied = store.migrate(stamp(clock()))
-                with store.write() as tx:
-                    events.record(
-                        tx,
-                        at=stamp(clock()),
-                        actor="system",
-                        action="registry.migrate",
-                        target=None,
-                        detail={"from": version, "applied": applied},
-                    )
-            elif version > SCHEMA_VERSION:
-                store.migrate(stamp(clock()))  # raises with the reason
-            return cls(store, settings, clock)
-        except BaseException:
-            store.close()
-            raise
-
-    @classmethod
-    def init(
-        cls,
-        settings: Settings,
-        actor: Actor,
-        *,
-        levels: Sequence[str] | None = None,
-        clock: Clock = system_clock,
-    ) -> Registry:
-        """Create a registry (or open the one already there, unchanged)."""
-        scale = Levels(tuple(levels)) if levels else Levels()
-        store = open_store(settings.registry, create=True)
-        try:
-            store.migrate(stamp(clock()))
-            with store.write() as tx:
-                existing = markings.levels(tx) if tx.scalar("SELECT 1 FROM levels") else None
-                if existing is None:
-                    markings.set_levels(tx, scale)
-                    events.record(
-                        tx,
-                        at=stamp(clock()),
-                        actor=str(actor),
-                        action="registry.init",
-                        target=None,
-                        detail={"levels": list(scale.names)},
-                    )
-                elif levels and existing != scale:
-                    raise BadInput(
-                        "--levels",
-                        f"registry {describe(settings.registry)} already has levels "
-                        f"{', '.join(existing.names)}",
-                    )
-            return cls(store, settings, clock)
-        except BaseException:
-            store.close()
-            raise
-
-    def close(self) -> None:
-        self.store.close()
-
-    def __enter__(self) -> Registry:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def now(self) -> str:
-        return stamp(self._clock())
-
-    # -- markings ----------------------------------------------------------
-
-    def marking(self, request: MarkingRequest, *, default: Marking | None = None) -> Marking:
-        """Resolve a typed marking; no level given means the default (highest) level."""
-        if request.level is None and default is not None and not request.compartments:
-            return default
-        level = request.level or self.settings.default_level or self.levels.highest
-        return Marking.parse(self.levels, level, request.compartments)
-
+class Catalogue(RegistryBase):
     # -- ingest -------------------------------------------------------------
 
     def ingest(
@@ -180,7 +58,7 @@ class Registry:
         paths: Sequence[Path],
         *,
         dossier: str,
-        leaf_marking: MarkingRequest = MarkingRequest(),
+        leaf_marking: MarkingRequest | None = None,
         dossier_marking: MarkingRequest | None = None,
         source: Source | None = None,
         on_file: Callable[[Path, IngestResult], None] | None = None,
@@ -193,7 +71,9 @@ class Registry:
         title = dossier.strip()
         if not title:
             raise BadInput("--dossier", "a dossier needs a title")
-        marking = self.marking(leaf_marking)
+        with self._acting(actor, Action.REPORT_INGEST):
+            pass
+        marking = self.marking(leaf_marking or MarkingRequest())
         if source is not None and source.grade:
             source = replace(source, grade=parse_grade(source.grade))
         plan = _Plan(
@@ -213,8 +93,8 @@ class Registry:
 
     def _ingest_one(self, actor: Actor, path: Path, plan: _Plan) -> IngestResult:
         try:
-            data = ingest.read_file(path, self.settings.max_report_bytes)
-            document = ingest.prepare(
+            data = read_file(path, self.settings.max_report_bytes)
+            document = prepare(
                 path,
                 data,
                 passage_chars=self.settings.passage_chars,
@@ -287,53 +167,135 @@ class Registry:
     # -- reading the catalogue -----------------------------------------------
 
     def dossiers(self, actor: Actor) -> list[Dossier]:
-        del actor  # the operator sees every dossier; readers arrive with the access rule
+        """Dossiers whose title the actor may see, counting only leaves they may read."""
         with self.store.read() as tx:
-            return dossiers.listing(tx)
+            if actor.is_operator:
+                return dossiers.listing(tx)
+            assert actor.reader_id is not None
+            return dossiers.listing(
+                tx,
+                visible=sql.visible_dossiers(actor.reader_id),
+                readable=sql.readable_leaves(actor.reader_id, self.now()),
+            )
 
     def dossier(self, actor: Actor, ref: str) -> tuple[Dossier, list[Report]]:
-        """A dossier by id or by exact title, with its reports and leaves (no text)."""
-        del actor
+        """A dossier by id or exact title, with its reports and the leaves the
+        actor may read (no text); reports with no such leaf are left out."""
         with self.store.read() as tx:
-            found = dossiers.by_id(tx, int(ref)) if ref.isdigit() else None
-            found = found or dossiers.by_title(tx, ref)
+            visible = readable = None
+            if not actor.is_operator:
+                assert actor.reader_id is not None
+                visible = sql.visible_dossiers(actor.reader_id)
+                readable = sql.readable_leaves(actor.reader_id, self.now())
+            found = dossiers.find(tx, ref, visible=visible, readable=readable)
             if found is None:
                 raise NotFound("dossier", ref)
-            return found, reports.of_dossier(tx, found.id)
+            shown = reports.of_dossier(tx, found.id, readable=readable)
+            if readable is not None:
+                shown = [report for report in shown if report.leaves]
+            return found, shown
 
     def leaf(self, actor: Actor, leaf_id: int) -> Leaf:
+        """A leaf's catalogue entry (no text), if the actor may read the leaf."""
         with self.store.read() as tx:
-            found = leaves.by_id(tx, leaf_id)
+            decision = self.policy(tx).check(actor, Action.LEAF_READ, leaf_id)
+            found = leaves.by_id(tx, leaf_id) if decision.allowed else None
         if found is None:
             raise NotFound("leaf", leaf_id)
         return found
 
     def read(self, actor: Actor, leaf_id: int) -> LeafText:
-        """A leaf's text: the record of the read is committed before the text is returned."""
-        with self.store.write() as tx:
-            found = leaves.by_id(tx, leaf_id)
-            if found is None:
+        """A leaf's text. The read is recorded, with what allowed it, in the
+        transaction that fetches the text; a refusal is recorded too and is
+        the same "not found" as a missing id."""
+        with self._acting(actor, Action.LEAF_READ, leaf_id, hidden=("leaf", leaf_id)) as (
+            tx,
+            decision,
+        ):
+            return self._hand_out(tx, actor, "leaf.read", leaf_id, decision)
+
+    def why(self, actor: Actor, reader: str, leaf_id: int) -> Decision:
+        """Explain to staff whether `reader` may read a leaf, and why."""
+        if not actor.is_operator:
+            with self.store.read() as tx:
+                staff = self.policy(tx).reader(actor)
+            if staff is None or not staff.roles & {"admin", "auditor", "custodian", "registrar"}:
                 raise NotFound("leaf", leaf_id)
+        subject = self.as_reader(reader, via=actor)
+        with self.store.write() as tx:
+            decision = self.policy(tx).check(subject, Action.LEAF_READ, leaf_id)
             self._record(
                 tx,
                 actor,
-                "leaf.read",
+                "policy.why",
                 target=f"leaf:{leaf_id}",
-                detail={"sha256": found.sha256},
+                detail={"reader": reader, **decision.as_json()},
             )
-            return leaves.text(tx, found)
+        return decision
 
     def event_log(self, actor: Actor, *, target: str | None = None) -> list[events.Event]:
-        del actor
-        with self.store.read() as tx:
+        with self._acting(actor, Action.AUDIT_READ) as (tx, _):
             return events.listing(tx, target=target)
 
-    # -- withdrawal -----------------------------------------------------------
+    # -- marking and withdrawal -------------------------------------------------
+
+    def mark(
+        self,
+        actor: Actor,
+        request: MarkingRequest,
+        reason: str,
+        *,
+        leaf_ids: Sequence[int] = (),
+        report_id: int | None = None,
+    ) -> list[int]:
+        """Re-mark leaves (by id, or every leaf of a report). Raising or lowering a
+        marking is an event with who, when and why; it counts from the next check."""
+        reason = reason_given(reason)
+        new = self.marking(request)
+        with self._acting(actor, Action.LEAF_MARK) as (tx, _):
+            targets = list(leaf_ids)
+            if report_id is not None:
+                if not reports.exists(tx, report_id):
+                    raise NotFound("report", report_id)
+                targets += leaves.ids_of_report(tx, report_id)
+            if not targets:
+                raise BadInput("mark", "name leaves or a report to mark")
+            marking_id = markings.intern(tx, self.levels, new)
+            for leaf_id in targets:
+                old = leaves.by_id(tx, leaf_id)
+                if old is None:
+                    raise NotFound("leaf", leaf_id)
+                leaves.set_marking(tx, leaf_id, marking_id)
+                self._record(
+                    tx,
+                    actor,
+                    "leaf.mark",
+                    target=f"leaf:{leaf_id}",
+                    detail={"from": old.marking.as_json(), "to": new.as_json(), "reason": reason},
+                )
+        return targets
+
+    def mark_dossier(self, actor: Actor, ref: str, request: MarkingRequest, reason: str) -> None:
+        """Re-mark a dossier's title (its existence), separately from its leaves."""
+        reason = reason_given(reason)
+        new = self.marking(request)
+        with self._acting(actor, Action.LEAF_MARK) as (tx, _):
+            found = dossiers.find(tx, ref)
+            if found is None:
+                raise NotFound("dossier", ref)
+            dossiers.set_marking(tx, found.id, markings.intern(tx, self.levels, new))
+            self._record(
+                tx,
+                actor,
+                "dossier.mark",
+                target=f"dossier:{found.id}",
+                detail={"from": found.marking.as_json(), "to": new.as_json(), "reason": reason},
+            )
 
     def withdraw_leaf(self, actor: Actor, leaf_id: int, reason: str) -> None:
         """Withdraw one leaf: a recorded event, never a delete."""
-        reason = _reason(reason)
-        with self.store.write() as tx:
+        reason = reason_given(reason)
+        with self._acting(actor, Action.LEAF_WITHDRAW) as (tx, _):
             if leaves.by_id(tx, leaf_id) is None:
                 raise NotFound("leaf", leaf_id)
             changed = leaves.withdraw(tx, leaf_id, self.now())
@@ -346,8 +308,8 @@ class Registry:
             )
 
     def withdraw_report(self, actor: Actor, report_id: int, reason: str) -> int:
-        reason = _reason(reason)
-        with self.store.write() as tx:
+        reason = reason_given(reason)
+        with self._acting(actor, Action.LEAF_WITHDRAW) as (tx, _):
             if not reports.exists(tx, report_id):
                 raise NotFound("report", report_id)
             count = reports.withdraw(tx, report_id, self.now())
@@ -359,25 +321,3 @@ class Registry:
                 detail={"reason": reason, "leaves": count},
             )
         return count
-
-    def _record(
-        self, tx: Tx, actor: Actor, action: str, *, target: str | None, detail: dict[str, Any]
-    ) -> int:
-        """Write one event in the caller's transaction, so the change and its record
-        land together or not at all."""
-        return events.record(
-            tx, at=self.now(), actor=str(actor), action=action, target=target, detail=detail
-        )
-
-    def describe(self) -> dict[str, Any]:
-        return {
-            "registry": describe(self.settings.registry),
-            "schema_version": SCHEMA_VERSION,
-            "levels": list(self.levels.names),
-        }
-
-
-def _reason(reason: str) -> str:
-    if not reason.strip():
-        raise BadInput("--reason", "a withdrawal needs a stated reason")
-    return reason.strip()

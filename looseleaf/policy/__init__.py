@@ -1,0 +1,73 @@
+"""Policy: the one access rule and every other permission, in one place.
+
+`Policy.check(actor, action, target) -> Decision(allowed, reason)` decides a
+single case from facts read fresh in the caller's transaction; `sql.py`
+compiles the read rule for lists. Deny by default: an action not named in
+`actions.py` is refused.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from looseleaf.model import Actor, Levels
+from looseleaf.policy import facts, sql
+from looseleaf.policy.actions import Action
+from looseleaf.policy.rule import (
+    Decision,
+    ReaderFacts,
+    may_act,
+    may_read,
+    may_review,
+    may_see_title,
+)
+from looseleaf.store.base import Tx
+
+__all__ = ["Action", "Decision", "Policy", "sql"]
+
+OPERATOR = Decision(True, "the local operator holds the registry and acts with its authority")
+
+
+@dataclass(frozen=True)
+class Policy:
+    tx: Tx
+    levels: Levels
+    now: str
+
+    def reader(self, actor: Actor) -> ReaderFacts | None:
+        return None if actor.reader_id is None else facts.reader(self.tx, actor.reader_id)
+
+    def check(self, actor: Actor, action: Action, target: int | None = None) -> Decision:
+        if actor.is_operator:
+            return OPERATOR
+        reader = self.reader(actor)
+        if reader is None:
+            return Decision(False, f"no account {actor.name}")
+        if action is Action.LEAF_READ:
+            return self._read(reader, _target(action, target))
+        if action is Action.LEAF_REVIEW:
+            leaf = facts.leaf(self.tx, _target(action, target))
+            if leaf is None:
+                return Decision(False, f"no leaf {target}")
+            pending = facts.on_pending_slip(self.tx, leaf.id)
+            return may_review(reader, leaf, pending, self.levels)
+        if action is Action.DOSSIER_SEE:
+            marking = facts.dossier_marking(self.tx, _target(action, target))
+            if marking is None:
+                return Decision(False, f"no dossier {target}")
+            return may_see_title(reader, marking[0], marking[1], self.levels)
+        return may_act(reader, action)
+
+    def _read(self, reader: ReaderFacts, leaf_id: int) -> Decision:
+        leaf = facts.leaf(self.tx, leaf_id)
+        if leaf is None:
+            return Decision(False, f"no leaf {leaf_id}")
+        needs_grant = not leaf.withdrawn and not leaf.compartments <= reader.compartments
+        grants = facts.grants(self.tx, reader.id, leaf.id) if needs_grant else []
+        return may_read(reader, leaf, grants, self.now, self.levels)
+
+
+def _target(action: Action, target: int | None) -> int:
+    if target is None:
+        raise ValueError(f"{action.value} needs a target")
+    return target

@@ -1,0 +1,160 @@
+"""The one access rule (BRIEF.md §4), in plain Python over plain facts.
+
+A reader may read a leaf iff their level is at least the leaf's, and they are
+read into every compartment of the leaf or hold an unexpired grant that
+covers it, and the leaf is not withdrawn. A grant never lifts the level
+requirement. `sql.py` compiles the same rule for lists and search; a
+property test keeps the two in agreement.
+
+Every decision carries its reason, written for staff ("why can't she read
+this?"); readers themselves are only ever told "not found".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from looseleaf.model import Levels, Role
+from looseleaf.policy.actions import ANY_READER, ROLES, Action
+
+
+@dataclass(frozen=True)
+class Decision:
+    allowed: bool
+    reason: str
+    #: The grant that allowed a read, when one did (recorded with the read).
+    grant_id: int | None = None
+
+    def as_json(self) -> dict[str, object]:
+        data: dict[str, object] = {"allowed": self.allowed, "reason": self.reason}
+        if self.grant_id is not None:
+            data["grant_id"] = self.grant_id
+        return data
+
+
+@dataclass(frozen=True)
+class ReaderFacts:
+    id: int
+    name: str
+    level: int
+    compartments: frozenset[str]
+    roles: frozenset[str]
+    disabled: bool
+
+
+@dataclass(frozen=True)
+class LeafFacts:
+    id: int
+    level: int
+    compartments: frozenset[str]
+    withdrawn: bool
+
+
+@dataclass(frozen=True)
+class GrantFacts:
+    id: int
+    expires_at: str
+    ended_at: str | None
+
+    def active(self, now: str) -> bool:
+        return self.ended_at is None and self.expires_at > now
+
+
+def may_read(
+    reader: ReaderFacts,
+    leaf: LeafFacts,
+    grants: Sequence[GrantFacts],
+    now: str,
+    levels: Levels,
+) -> Decision:
+    if reader.disabled:
+        return Decision(False, f"the account {reader.name} is disabled")
+    if leaf.withdrawn:
+        return Decision(False, f"leaf {leaf.id} is withdrawn")
+    if reader.level < leaf.level:
+        return Decision(
+            False,
+            f"level {levels.name(reader.level)} is below the leaf's {levels.name(leaf.level)} "
+            "(a grant never lifts the level requirement)",
+        )
+    missing = sorted(leaf.compartments - reader.compartments)
+    if not missing:
+        held = f" and read into {', '.join(sorted(leaf.compartments))}" if leaf.compartments else ""
+        return Decision(
+            True,
+            f"cleared {levels.name(reader.level)} >= {levels.name(leaf.level)}{held}",
+        )
+    active = [grant for grant in grants if grant.active(now)]
+    if active:
+        grant = max(active, key=lambda g: g.expires_at)
+        return Decision(
+            True,
+            f"grant {grant.id} covers this leaf until {grant.expires_at}; "
+            f"level {levels.name(reader.level)} >= {levels.name(leaf.level)}",
+            grant_id=grant.id,
+        )
+    lapsed = [grant for grant in grants if not grant.active(now)]
+    because = ""
+    if lapsed:
+        last = max(lapsed, key=lambda g: g.ended_at or g.expires_at)
+        ended = f"ended {last.ended_at}" if last.ended_at else f"expired {last.expires_at}"
+        because = f"; grant {last.id} {ended}"
+    return Decision(
+        False,
+        f"not read into {', '.join(missing)} and no unexpired grant covers this leaf{because}",
+    )
+
+
+def may_see_title(
+    reader: ReaderFacts, level: int, compartments: frozenset[str], levels: Levels
+) -> Decision:
+    """A dossier's title and existence carry their own marking; no grant lifts it."""
+    if reader.disabled:
+        return Decision(False, f"the account {reader.name} is disabled")
+    if reader.level < level:
+        return Decision(
+            False, f"level {levels.name(reader.level)} is below the title's {levels.name(level)}"
+        )
+    missing = sorted(compartments - reader.compartments)
+    if missing:
+        return Decision(False, f"not read into {', '.join(missing)} (the title's marking)")
+    return Decision(True, f"cleared for the title's marking {levels.name(level)}")
+
+
+def may_act(reader: ReaderFacts, action: Action) -> Decision:
+    """Staff and self-service actions that do not depend on a leaf's marking."""
+    if reader.disabled:
+        return Decision(False, f"the account {reader.name} is disabled")
+    if action in ANY_READER:
+        return Decision(True, f"any active account may {action.value}")
+    needed = ROLES.get(action)
+    if needed is None:
+        return Decision(False, f"{action.value} is not an action readers take")
+    held = sorted(role for role in needed if role in reader.roles)
+    if held:
+        return Decision(True, f"{reader.name} holds the {held[0]} role")
+    names = " or ".join(sorted(needed))
+    return Decision(False, f"{action.value} needs the {names} role")
+
+
+def may_review(
+    reader: ReaderFacts, leaf: LeafFacts, on_pending_slip: bool, levels: Levels
+) -> Decision:
+    """A custodian reads a proposed leaf to decide a slip. Compartments give way
+    to the review (that is the custodian's job); the level does not."""
+    role = may_act(reader, Action.LEAF_REVIEW)
+    if not role.allowed:
+        return role
+    if not on_pending_slip:
+        return Decision(False, f"leaf {leaf.id} is not proposed on a pending slip")
+    if reader.level < leaf.level:
+        return Decision(
+            False,
+            f"level {levels.name(reader.level)} is below the leaf's {levels.name(leaf.level)}",
+        )
+    return Decision(True, f"{reader.name} reviews leaf {leaf.id} for a pending slip")
+
+
+def has_role(reader: ReaderFacts, role: Role) -> bool:
+    return not reader.disabled and role in reader.roles

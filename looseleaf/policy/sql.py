@@ -1,0 +1,52 @@
+"""The access rule compiled into SQL, so that lists and search filter inside
+the query and a list can never show what `check` would deny.
+
+The marking tests are uncorrelated subqueries over the small markings table
+(evaluated once per query); only the grant test looks at the leaf itself,
+through the (reader_id, leaf_id, expires_at) index.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: Markings whose level the reader reaches (and the account is active).
+_LEVEL_OK = (
+    "SELECT m.id FROM markings m JOIN readers r ON r.id = ? "
+    "WHERE r.disabled_at IS NULL AND m.level <= r.level"
+)
+#: Markings all of whose compartments the reader is read into.
+_READ_INTO = (
+    "SELECT m.id FROM markings m WHERE NOT EXISTS ("
+    "SELECT 1 FROM marking_compartments mc WHERE mc.marking_id = m.id "
+    "AND mc.compartment_id NOT IN ("
+    "SELECT rc.compartment_id FROM reader_compartments rc WHERE rc.reader_id = ?))"
+)
+
+
+@dataclass(frozen=True)
+class Filter:
+    """A boolean SQL expression and its parameters, to AND into a WHERE clause."""
+
+    sql: str
+    params: tuple[object, ...]
+
+
+def readable_leaves(reader_id: int, now: str, leaf: str = "l") -> Filter:
+    """Leaves (aliased `leaf`) that the reader may read at `now`."""
+    return Filter(
+        f"({leaf}.withdrawn_at IS NULL"
+        f" AND {leaf}.marking_id IN ({_LEVEL_OK})"
+        f" AND ({leaf}.marking_id IN ({_READ_INTO})"
+        " OR EXISTS (SELECT 1 FROM grants g WHERE g.reader_id = ?"
+        f" AND g.leaf_id = {leaf}.id AND g.ended_at IS NULL AND g.expires_at > ?)))",
+        (reader_id, reader_id, reader_id, now),
+    )
+
+
+def visible_dossiers(reader_id: int, dossier: str = "d") -> Filter:
+    """Dossiers whose title (and so existence) the reader may see."""
+    return Filter(
+        f"({dossier}.marking_id IN ({_LEVEL_OK}) AND {dossier}.marking_id IN ({_READ_INTO}))",
+        (reader_id, reader_id),
+    )

@@ -1,0 +1,99 @@
+"""The service layer: the only thing the CLI, the HTTP API and the reading
+room call, and the only code that hands out leaf text.
+
+Every call names its actor and goes: check with the policy, record the
+event, then return. A read records its event in the transaction that fetches
+the text, and that transaction commits before the text is returned, so no
+content leaves without its record. The facade is one class, written in one
+module per area (`catalogue`, `accounts`, `custody`) over a shared base.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from looseleaf.clock import Clock, stamp, system_clock
+from looseleaf.errors import BadInput, RegistryError
+from looseleaf.model import Actor, Levels
+from looseleaf.registry.accounts import Accounts
+from looseleaf.registry.base import MarkingRequest
+from looseleaf.registry.catalogue import Catalogue, IngestResult
+from looseleaf.registry.custody import Custody
+from looseleaf.settings import Settings
+from looseleaf.store import SCHEMA_VERSION, describe, events, markings, open_store
+
+__all__ = ["IngestResult", "MarkingRequest", "Registry"]
+
+
+class Registry(Catalogue, Accounts, Custody):
+    @classmethod
+    def open(cls, settings: Settings, *, clock: Clock = system_clock) -> Registry:
+        """Open an existing registry, upgrading its schema in place if it is older."""
+        store = open_store(settings.registry)
+        try:
+            version = store.schema_version()
+            if version == 0:
+                raise RegistryError(
+                    f"registry {describe(settings.registry)}: not initialised "
+                    "(run `looseleaf init`)"
+                )
+            if version < SCHEMA_VERSION:
+                applied = store.migrate(stamp(clock()))
+                with store.write() as tx:
+                    events.record(
+                        tx,
+                        at=stamp(clock()),
+                        actor="system",
+                        action="registry.migrate",
+                        target=None,
+                        detail={"from": version, "applied": applied},
+                    )
+            elif version > SCHEMA_VERSION:
+                store.migrate(stamp(clock()))  # raises with the reason
+            return cls(store, settings, clock)
+        except BaseException:
+            store.close()
+            raise
+
+    @classmethod
+    def init(
+        cls,
+        settings: Settings,
+        actor: Actor,
+        *,
+        levels: Sequence[str] | None = None,
+        clock: Clock = system_clock,
+    ) -> Registry:
+        """Create a registry (or open the one already there, unchanged)."""
+        scale = Levels(tuple(levels)) if levels else Levels()
+        store = open_store(settings.registry, create=True)
+        try:
+            store.migrate(stamp(clock()))
+            with store.write() as tx:
+                existing = markings.levels(tx) if tx.scalar("SELECT 1 FROM levels") else None
+                if existing is None:
+                    markings.set_levels(tx, scale)
+                    events.record(
+                        tx,
+                        at=stamp(clock()),
+                        actor=str(actor),
+                        action="registry.init",
+                        target=None,
+                        detail={"levels": list(scale.names)},
+                    )
+                elif levels and existing != scale:
+                    raise BadInput(
+                        "--levels",
+                        f"registry {describe(settings.registry)} already has levels "
+                        f"{', '.join(existing.names)}",
+                    )
+            return cls(store, settings, clock)
+        except BaseException:
+            store.close()
+            raise
+
+    def __enter__(self) -> Registry:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,154 @@
+"""What every part of the facade shares: the store, the clock, the policy, and
+the one way an action is checked and recorded."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from looseleaf.clock import Clock, stamp, system_clock
+from looseleaf.errors import BadInput, Forbidden, NotFound
+from looseleaf.model import Actor, LeafText, Marking
+from looseleaf.policy import Action, Decision, Policy
+from looseleaf.settings import Settings
+from looseleaf.store import (
+    SCHEMA_VERSION,
+    Store,
+    Tx,
+    describe,
+    events,
+    leaves,
+    markings,
+    readers,
+)
+
+
+@dataclass(frozen=True)
+class MarkingRequest:
+    """A marking as typed on the command line, resolved against the registry's levels."""
+
+    level: str | None = None
+    compartments: tuple[str, ...] = ()
+
+
+class RegistryBase:
+    def __init__(self, store: Store, settings: Settings, clock: Clock = system_clock) -> None:
+        self.store = store
+        self.settings = settings
+        self._clock = clock
+        with store.read() as tx:
+            self.levels = markings.levels(tx)
+
+    def close(self) -> None:
+        self.store.close()
+
+    def now(self) -> str:
+        return stamp(self._clock())
+
+    def later(self, days: int) -> str:
+        return stamp(self._clock() + timedelta(days=days))
+
+    def describe(self) -> dict[str, Any]:
+        return {
+            "registry": describe(self.settings.registry),
+            "schema_version": SCHEMA_VERSION,
+            "levels": list(self.levels.names),
+        }
+
+    # -- markings ----------------------------------------------------------
+
+    def marking(self, request: MarkingRequest, *, default: Marking | None = None) -> Marking:
+        """Resolve a typed marking; no level given means the default (highest) level."""
+        if request.level is None and default is not None and not request.compartments:
+            return default
+        level = request.level or self.settings.default_level or self.levels.highest
+        return Marking.parse(self.levels, level, request.compartments)
+
+    # -- actors ---------------------------------------------------------------
+
+    def as_reader(self, name: str, *, via: Actor) -> Actor:
+        """The operator acting under a reader's permissions (`--as`); recorded as such."""
+        with self.store.read() as tx:
+            found = readers.by_name(tx, self.levels, name)
+        if found is None:
+            raise NotFound("reader", name)
+        return Actor.reader(found.id, found.name, via=str(via))
+
+    # -- checking and recording -------------------------------------------------
+
+    def policy(self, tx: Tx) -> Policy:
+        return Policy(tx, self.levels, self.now())
+
+    def check(self, actor: Actor, action: Action, target: int | None = None) -> Decision:
+        """Decide without acting: for lists, benchmarks and "why" (not recorded)."""
+        with self.store.read() as tx:
+            return self.policy(tx).check(actor, action, target)
+
+    def _record(
+        self, tx: Tx, actor: Actor, action: str, *, target: str | None, detail: dict[str, Any]
+    ) -> int:
+        """Write one event in the caller's transaction, so the change and its record
+        land together or not at all. The audit log is built over these rows."""
+        return events.record(
+            tx, at=self.now(), actor=str(actor), action=action, target=target, detail=detail
+        )
+
+    def _hand_out(
+        self, tx: Tx, actor: Actor, action: str, leaf_id: int, decision: Decision
+    ) -> LeafText:
+        found = leaves.by_id(tx, leaf_id)
+        if found is None:
+            raise NotFound("leaf", leaf_id)
+        self._record(
+            tx,
+            actor,
+            action,
+            target=f"leaf:{leaf_id}",
+            detail={
+                "sha256": found.sha256,
+                "basis": decision.reason,
+                "grant": decision.grant_id,
+            },
+        )
+        return leaves.text(tx, found)
+
+    @contextmanager
+    def _acting(
+        self,
+        actor: Actor,
+        action: Action,
+        target: int | None = None,
+        *,
+        hidden: tuple[str, object] | None = None,
+    ) -> Iterator[tuple[Tx, Decision]]:
+        """A write transaction in which `actor` may take `action`, or a recorded refusal.
+
+        A refusal is committed before it is raised, so every denial is on the
+        record. Where the target is something the actor may not know exists,
+        `hidden` names it and the refusal is the same "not found" as a
+        missing id.
+        """
+        with self.store.write() as tx:
+            decision = self.policy(tx).check(actor, action, target)
+            if decision.allowed:
+                yield tx, decision
+                return
+            self._record(
+                tx,
+                actor,
+                f"{action.value}.denied",
+                target=None if target is None else f"{action.value.split('.')[0]}:{target}",
+                detail={"reason": decision.reason},
+            )
+        if hidden is not None:
+            raise NotFound(*hidden)
+        raise Forbidden(action.value, decision.reason)
+
+
+def reason_given(reason: str, what: str = "--reason") -> str:
+    if not reason.strip():
+        raise BadInput(what, "a stated reason is required")
+    return reason.strip()
