@@ -291,6 +291,11 @@ class Slip(Jsonable):
     proposed: tuple[int, ...] | None = None
     denied: tuple[int, ...] | None = None
 
+    def as_json(self) -> dict[str, Any]:
+        """A reader's view has no `proposed` or `denied` keys at all."""
+        data = jsonable(self)
+        return {k: v for k, v in data.items() if v is not None or k not in {"proposed", "denied"}}
+
 
 @dataclass(frozen=True)
 class Copy(Jsonable):

@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import quote
 
@@ -102,3 +104,42 @@ def counts(registry: Registry) -> dict[str, int]:
             table: int(tx.scalar(f"SELECT COUNT(*) FROM {table}"))
             for table in ("dossiers", "reports", "leaves", "sources")
         }
+
+
+class FakeClock:
+    """A clock a test moves by hand, for expiries and throttling windows."""
+
+    def __init__(self, start: datetime | None = None) -> None:
+        self.now = start or datetime(2026, 1, 1, 9, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
+
+
+@contextmanager
+def fresh_registry_url(backend: str, directory: Path) -> Iterator[str]:
+    """A new, empty registry URL per call (for Hypothesis examples, where
+    function-scoped fixtures would be shared between examples)."""
+    if backend == "sqlite":
+        yield str(directory / f"r-{uuid.uuid4().hex}.db")
+        return
+    base = postgres_base_url()
+    schema = f"h_{uuid.uuid4().hex[:16]}"
+    with psycopg.connect(base, autocommit=True) as admin:
+        admin.execute(f"CREATE SCHEMA {schema}")
+    joiner = "&" if "?" in base else "?"
+    try:
+        yield f"{base}{joiner}options={quote(f'-csearch_path={schema}')}"
+    finally:
+        with psycopg.connect(base, autocommit=True) as admin:
+            admin.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def backend(request: pytest.FixtureRequest) -> str:
+    if request.param == "postgresql":
+        postgres_base_url()
+    return str(request.param)

@@ -13,7 +13,19 @@ from typing import Annotated
 
 import typer
 
-from looseleaf.cli import demo, dossier, ingest, leaf, registry, report
+from looseleaf.cli import (
+    access,
+    copy,
+    demo,
+    dossier,
+    ingest,
+    leaf,
+    note,
+    reader,
+    registry,
+    report,
+    slip,
+)
 from looseleaf.cli.common import State, err
 from looseleaf.errors import LooseleafError
 from looseleaf.settings import Settings
@@ -48,9 +60,16 @@ def root(
 
 registry.register(app)
 ingest.register(app)
+access.register(app)
 app.add_typer(dossier.app, name="dossier")
 app.add_typer(report.app, name="report")
 app.add_typer(leaf.app, name="leaf")
+app.add_typer(reader.app, name="reader")
+app.add_typer(reader.tokens, name="token")
+app.add_typer(slip.app, name="slip")
+app.add_typer(slip.grants, name="grant")
+app.add_typer(copy.app, name="copy")
+app.add_typer(note.app, name="note")
 demo.register(app)
 
 
@@ -58,8 +77,8 @@ def run(argv: Sequence[str] | None = None) -> int:
     """Run the CLI and return its exit code; errors become one line on stderr."""
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args or os.environ.get("LOOSELEAF_DEBUG") == "1"
-    command = typer.main.get_command(app)
     try:
+        command = typer.main.get_command(app)
         result = command.main(args=args, prog_name="looseleaf", standalone_mode=False)
     except LooseleafError as exc:
         if debug:

@@ -19,6 +19,11 @@ from looseleaf.settings import Settings
 from looseleaf.store import describe
 
 JSON_OPTION = typer.Option(False, "--json", help="Print JSON instead of a table.")
+AS_OPTION = typer.Option(
+    "--as",
+    metavar="READER",
+    help="Act under this reader's permissions (recorded as such); default: the operator.",
+)
 
 
 @dataclass
@@ -67,6 +72,18 @@ def operator() -> Actor:
     except (KeyError, OSError):
         name = "unknown"
     return Actor.operator(name)
+
+
+def acting(registry: Registry, as_name: str | None) -> Actor:
+    """The operator, or the operator acting as a reader (`--as`)."""
+    me = operator()
+    return me if as_name is None else registry.as_reader(as_name, via=me)
+
+
+def read_password() -> str:
+    """One line from standard input (`--password-stdin`), without its newline."""
+    line = sys.stdin.readline()
+    return line.rstrip("\r\n")
 
 
 def emit_json(data: Any) -> None:

@@ -7,15 +7,19 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from looseleaf.cli.common import JSON_OPTION, emit_json, operator, out, state
+from looseleaf.cli.common import AS_OPTION, JSON_OPTION, acting, emit_json, out, state
 
 app = typer.Typer(help="Dossiers: files on a person or subject.", no_args_is_help=True)
 
 
 @app.command("list")
-def list_(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
-    """Every dossier with its marking and counts of reports and leaves."""
-    found = state(ctx).open().dossiers(operator())
+def list_(
+    ctx: typer.Context, as_: Annotated[str | None, AS_OPTION] = None, as_json: bool = JSON_OPTION
+) -> None:
+    """Dossiers you may see, with their marking and counts of the reports and leaves you
+    may read."""
+    registry = state(ctx).open()
+    found = registry.dossiers(acting(registry, as_))
     if as_json:
         emit_json([dossier.as_json() for dossier in found])
         return
@@ -35,10 +39,12 @@ def list_(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
 def show(
     ctx: typer.Context,
     dossier: Annotated[str, typer.Argument(help="Dossier id or exact title")],
+    as_: Annotated[str | None, AS_OPTION] = None,
     as_json: bool = JSON_OPTION,
 ) -> None:
-    """A dossier's reports in arrival order, and their leaves (no text)."""
-    found, reports = state(ctx).open().dossier(operator(), dossier)
+    """A dossier's reports in arrival order, and the leaves you may read (no text)."""
+    registry = state(ctx).open()
+    found, reports = registry.dossier(acting(registry, as_), dossier)
     if as_json:
         emit_json({**found.as_json(), "reports_list": [r.as_json() for r in reports]})
         return

@@ -1,0 +1,90 @@
+"""`looseleaf read`, `looseleaf why` and `looseleaf mark`: reading through the
+rule, explaining it, and changing what it decides on."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from looseleaf.cli.common import AS_OPTION, JSON_OPTION, acting, emit_json, out, state
+from looseleaf.errors import BadInput
+from looseleaf.registry import MarkingRequest
+
+
+def register(app: typer.Typer) -> None:
+    app.command("read")(read)
+    app.command("why")(why)
+    app.command("mark")(mark)
+
+
+def read(
+    ctx: typer.Context,
+    leaf_id: Annotated[int, typer.Argument(help="Leaf id")],
+    as_: Annotated[str | None, AS_OPTION] = None,
+    original: Annotated[
+        bool, typer.Option("--original", help="Print only the original text, byte for byte.")
+    ] = False,
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Read a leaf through the access rule; the read is recorded before the text is shown."""
+    registry = state(ctx).open()
+    text = registry.read(acting(registry, as_), leaf_id)
+    if as_json:
+        emit_json(text.as_json())
+    elif original:
+        sys.stdout.write(text.original)
+    else:
+        out.print(f"leaf {leaf_id} [{text.leaf.marking}]")
+        out.print(text.normalised)
+
+
+def why(
+    ctx: typer.Context,
+    reader: Annotated[str, typer.Argument(help="The reader in question")],
+    leaf_id: Annotated[int, typer.Argument(help="Leaf id")],
+    as_: Annotated[str | None, AS_OPTION] = None,
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Staff: may READER read LEAF_ID, and why (or why not)?"""
+    registry = state(ctx).open()
+    decision = registry.why(acting(registry, as_), reader, leaf_id)
+    if as_json:
+        emit_json(decision.as_json())
+    else:
+        verdict = "may read" if decision.allowed else "may not read"
+        out.print(f"{reader} {verdict} leaf {leaf_id}: {decision.reason}")
+
+
+def mark(
+    ctx: typer.Context,
+    leaf_ids: Annotated[list[int] | None, typer.Argument(help="Leaf ids")] = None,
+    report: Annotated[int | None, typer.Option(help="Mark every leaf of this report")] = None,
+    dossier_title: Annotated[
+        str | None, typer.Option(help="Mark this dossier's title (its existence) instead")
+    ] = None,
+    level: Annotated[str | None, typer.Option(help="New level [default: highest]")] = None,
+    compartment: Annotated[
+        list[str] | None, typer.Option(help="New compartment (repeatable)")
+    ] = None,
+    reason: Annotated[str, typer.Option(help="Why the marking changes (recorded)")] = "",
+    as_: Annotated[str | None, AS_OPTION] = None,
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Registrar: re-mark leaves, a report's leaves, or a dossier's title."""
+    registry = state(ctx).open()
+    actor = acting(registry, as_)
+    request = MarkingRequest(level, tuple(compartment or ()))
+    if dossier_title is not None:
+        if leaf_ids or report is not None:
+            raise BadInput("--dossier-title", "marks a title; name no leaves or report with it")
+        registry.mark_dossier(actor, dossier_title, request, reason)
+        marked: dict[str, object] = {"dossier": dossier_title}
+    else:
+        changed = registry.mark(actor, request, reason, leaf_ids=leaf_ids or (), report_id=report)
+        marked = {"leaves": changed}
+    if as_json:
+        emit_json({**marked, "marking": registry.marking(request).as_json()})
+    else:
+        out.print(f"marked {registry.marking(request)}: {marked}")

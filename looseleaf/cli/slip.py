@@ -1,0 +1,171 @@
+"""`looseleaf slip request|list|show|review|decide|return` and `looseleaf grant list`."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from looseleaf.cli.common import AS_OPTION, JSON_OPTION, acting, emit_json, out, state
+from looseleaf.errors import BadInput
+from looseleaf.model import Slip
+
+app = typer.Typer(help="Request slips: asking for leaves, with a purpose.", no_args_is_help=True)
+grants = typer.Typer(
+    help="Grants: leaves approved for a reader until an expiry.", no_args_is_help=True
+)
+
+
+def _print(slip: Slip) -> None:
+    out.print(f"slip {slip.id} by {slip.reader}: {slip.status}; purpose: {slip.purpose}")
+    out.print(f"  scope: {slip.scope_kind} {slip.scope}")
+    if slip.proposed is not None:
+        out.print(f"  proposed leaves: {', '.join(map(str, slip.proposed)) or 'none'}")
+    if slip.granted:
+        out.print(f"  granted leaves: {', '.join(map(str, slip.granted))}")
+    if slip.denied:
+        out.print(f"  denied leaves: {', '.join(map(str, slip.denied))}")
+
+
+def _xref(value: str) -> tuple[int, str]:
+    leaf, sep, name = value.partition(":")
+    if not sep or not leaf.strip().isdigit() or not name.strip():
+        raise BadInput(f"--xref {value!r}", "use LEAF_ID:NAME, e.g. 3:Orlov-Brandt")
+    return int(leaf), name.strip()
+
+
+@app.command("request")
+def request(
+    ctx: typer.Context,
+    purpose: Annotated[str, typer.Option(help="Why the leaves are needed (recorded)")],
+    leaf: Annotated[list[int] | None, typer.Option(help="A leaf id (repeatable)")] = None,
+    xref: Annotated[
+        str | None, typer.Option(help="LEAF_ID:NAME - a cross-reference on a leaf you can read")
+    ] = None,
+    query: Annotated[str | None, typer.Option(help="Leaves whose text contains this")] = None,
+    as_: Annotated[str | None, AS_OPTION] = None,
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Raise a request slip for leaves, by id, by cross-reference or by query."""
+    registry = state(ctx).open()
+    slip = registry.request_slip(
+        acting(registry, as_),
+        purpose,
+        leaf_ids=leaf or (),
+        xref_leaf=_xref(xref) if xref else None,
+        query=query,
+    )
+    if as_json:
+        emit_json(slip.as_json())
+    else:
+        _print(slip)
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    status: Annotated[str | None, typer.Option(help="pending, decided or returned")] = None,
+    as_: Annotated[str | None, AS_OPTION] = None,
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Your slips; for a custodian (or the operator), every slip."""
+    registry = state(ctx).open()
+    found = registry.slips(acting(registry, as_), status=status)
+    if as_json:
+        emit_json([slip.as_json() for slip in found])
+    else:
+        for slip in found:
+            _print(slip)
+
+
+@app.command("show")
+def show(
+    ctx: typer.Context,
+    slip_id: Annotated[int, typer.Argument(help="Slip id")],
+    as_: Annotated[str | None, AS_OPTION] = None,
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """One slip; a custodian sees the proposed leaves."""
+    registry = state(ctx).open()
+    slip = registry.slip(acting(registry, as_), slip_id)
+    if as_json:
+        emit_json(slip.as_json())
+    else:
+        _print(slip)
+
+
+@app.command("review")
+def review(
+    ctx: typer.Context,
+    slip_id: Annotated[int, typer.Argument(help="Slip id")],
+    leaf_id: Annotated[int, typer.Argument(help="A proposed leaf")],
+    as_: Annotated[str | None, AS_OPTION] = None,
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Custodian: read a proposed leaf to decide on it (the reading is recorded)."""
+    registry = state(ctx).open()
+    text = registry.review(acting(registry, as_), slip_id, leaf_id)
+    if as_json:
+        emit_json(text.as_json())
+    else:
+        out.print(f"leaf {leaf_id} [{text.leaf.marking}] proposed on slip {slip_id}")
+        out.print(text.normalised)
+
+
+@app.command("decide")
+def decide(
+    ctx: typer.Context,
+    slip_id: Annotated[int, typer.Argument(help="Slip id")],
+    approve: Annotated[list[int] | None, typer.Option(help="Leaf to grant (repeatable)")] = None,
+    deny: Annotated[list[int] | None, typer.Option(help="Leaf to refuse (repeatable)")] = None,
+    days: Annotated[int | None, typer.Option(help="Grant lifetime [default: grant_days]")] = None,
+    as_: Annotated[str | None, AS_OPTION] = None,
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Custodian: approve proposed leaves page by page; the rest are denied."""
+    registry = state(ctx).open()
+    slip = registry.decide_slip(
+        acting(registry, as_), slip_id, approve=approve or (), deny=deny or (), days=days
+    )
+    if as_json:
+        emit_json(slip.as_json())
+    else:
+        _print(slip)
+
+
+@app.command("return")
+def return_(
+    ctx: typer.Context,
+    slip_id: Annotated[int, typer.Argument(help="Slip id")],
+    as_: Annotated[str | None, AS_OPTION] = None,
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Hand the leaves back: every grant of the slip ends at once."""
+    registry = state(ctx).open()
+    ended = registry.return_slip(acting(registry, as_), slip_id)
+    if as_json:
+        emit_json({"slip_id": slip_id, "grants_ended": ended})
+    else:
+        out.print(f"slip {slip_id} returned; {ended} grants ended")
+
+
+@grants.command("list")
+def grant_list(
+    ctx: typer.Context,
+    reader: Annotated[str | None, typer.Option(help="Whose grants (custodians)")] = None,
+    as_: Annotated[str | None, AS_OPTION] = None,
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Grants with their expiries: your own, or a reader's for a custodian."""
+    registry = state(ctx).open()
+    found = registry.grants(acting(registry, as_), reader=reader)
+    if as_json:
+        emit_json([grant.as_json() for grant in found])
+        return
+    now = registry.now()
+    for grant in found:
+        state_ = "active" if grant.active(now) else "ended"
+        out.print(
+            f"grant {grant.id}: leaf {grant.leaf_id} to {grant.reader} until "
+            f"{grant.expires_at} ({state_}); slip {grant.slip_id}: {grant.purpose}"
+        )
