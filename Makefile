@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/looseleaf --registry demo-registry/looseleaf.db demo
+	$(BIN)/looseleaf --registry demo-registry/looseleaf.db demo --fresh
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

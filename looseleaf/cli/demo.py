@@ -44,15 +44,21 @@ def demo(
             )
         with tempfile.TemporaryDirectory(prefix="looseleaf-demo-") as tmp:
             built = sample.build(registry, operator(), Path(tmp))
+        story = sample.stage(registry, operator(), _beside(settings.registry))
         if as_json:
             emit_json([{**b.result.as_json(), "dossier": b.dossier, "file": b.file} for b in built])
         else:
-            _tour(registry)
+            _tour(registry, story)
     if serve and not as_json:
         err.print("looseleaf: the reading room is not built yet; the tour above is the demo.")
 
 
-def _tour(registry: Registry) -> None:
+def _beside(registry: str) -> Path:
+    """Where the demo puts its numbered copy: next to the registry file."""
+    return Path(registry).parent if not is_postgres(registry) else Path.cwd()
+
+
+def _tour(registry: Registry, story: sample.Story) -> None:
     me = operator()
     out.rule("looseleaf demo registry")
     out.print(f"registry: {describe(registry.settings.registry)}")
@@ -68,7 +74,7 @@ def _tour(registry: Registry) -> None:
                 f"{len(report.leaves)} leaves marked {', '.join(markings)}; "
                 f"source: {report.source.title}, grade {report.source.grade}"
             )
-    seaman, reports = registry.dossier(me, "LUPU, Grigore - seaman, Danube Steam Navigation")
+    _, reports = registry.dossier(me, "LUPU, Grigore - seaman, Danube Steam Navigation")
     scan = reports[0].leaves[0]
     text = registry.read(me, scan.id)
     out.rule("an OCR-damaged page: the original is kept byte for byte")
@@ -83,12 +89,40 @@ def _tour(registry: Registry) -> None:
         "In Petrov's registry that reference brought the whole volume to his desk. Here every\n"
         "leaf carries its own marking, so a custodian can grant just the leaves that bear on it."
     )
-    out.rule("what comes next")
+    out.rule("the German system: detach the pages, not the volume")
+    decided = story.decided
     out.print(
-        "Readers, request slips, grants and numbered copies arrive with the access rule;\n"
-        "then the audit log, the card index, search, the reading room and the evidence "
-        "layer."
+        f"petrov (TOP SECRET, read into SEAMEN) raised slip {decided.id} from leaf "
+        f'{story.xref_leaf}: "{decided.purpose}".\n'
+        f"It proposed leaves {', '.join(map(str, decided.proposed or ()))} of Orlov-Brandt's "
+        "file: only those that mention the seaman.\n"
+        f"keeper (custodian) reviewed them and approved {', '.join(map(str, decided.granted))}"
+        f"; denied {', '.join(map(str, decided.denied or ())) or 'none'}."
     )
-    out.print(f"\nTry: looseleaf --registry {registry.settings.registry} dossier list")
-    out.print(f"     looseleaf --registry {registry.settings.registry} leaf show {scan.id}")
-    del seaman
+    petrov = registry.as_reader("petrov", via=me)
+    readable = [
+        leaf.id
+        for report in registry.dossier(petrov, "ORLOV-BRANDT, Kasimir")[1]
+        for leaf in report.leaves
+    ]
+    out.print(
+        f"petrov can now read exactly leaves {', '.join(map(str, readable))} of that "
+        "dossier, and no other."
+    )
+    for leaf_id in (decided.denied or ())[:1]:
+        out.print(f"why not leaf {leaf_id}? {registry.why(me, 'petrov', leaf_id).reason}")
+    out.print(
+        f"Numbered copy No. {story.copy.number} of leaf {story.copy.leaves[0]} was issued to "
+        f"petrov against a receipt (copy-{story.copy.number}.pdf beside the registry)."
+    )
+    out.print(f'Slip {story.pending.id} ("{story.pending.purpose}") is still pending.')
+    out.rule("what comes next")
+    out.print("The audit log, the card index, search, the reading room and the evidence layer.")
+    out.print(
+        "Demo accounts (password: the name followed by -demo): "
+        + ", ".join(
+            f"{name} ({', '.join(roles) or 'reader'})" for name, _, _, roles in sample.READERS
+        )
+    )
+    out.print(f"Try: looseleaf --registry {registry.settings.registry} slip list --as keeper")
+    out.print(f"     looseleaf --registry {registry.settings.registry} dossier list --as petrov")

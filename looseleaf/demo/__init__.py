@@ -10,7 +10,7 @@ from pathlib import Path
 
 from fpdf import FPDF
 
-from looseleaf.model import Actor, Source
+from looseleaf.model import Actor, Copy, Slip, Source
 from looseleaf.registry import IngestResult, MarkingRequest, Registry
 
 CORPUS = resources.files("looseleaf.demo") / "corpus"
@@ -48,6 +48,67 @@ def build(registry: Registry, actor: Actor, workdir: Path) -> list[Built]:
             )
             built.append(Built(dossier["title"], report["file"], result))
     return built
+
+
+#: The demo's accounts: (name, level, compartments, roles). Their password is
+#: the name followed by "-demo"; printed by `looseleaf demo`, never for real use.
+READERS = (
+    ("petrov", "TOP SECRET", ("SEAMEN",), ()),
+    ("keeper", "TOP SECRET", (), ("custodian",)),
+    ("clerk", "SECRET", (), ("registrar",)),
+    ("auditor", "CONFIDENTIAL", (), ("auditor",)),
+)
+
+
+@dataclass(frozen=True)
+class Story:
+    """What the demo did after ingest, for the tour to tell."""
+
+    xref_leaf: int
+    decided: Slip
+    pending: Slip
+    copy: Copy
+
+
+def stage(registry: Registry, operator: Actor, workdir: Path) -> Story:
+    """Petrov's case: readers, a slip from the cross-reference, two leaves
+    detached for him, a numbered copy, and a slip still waiting."""
+    for name, level, compartments, roles in READERS:
+        registry.add_reader(
+            operator,
+            name,
+            MarkingRequest(level, compartments),
+            roles=roles,
+            password=f"{name}-demo",
+        )
+    petrov = registry.as_reader("petrov", via=operator)
+    keeper = registry.as_reader("keeper", via=operator)
+    seaman, reports = registry.dossier(operator, "LUPU, Grigore - seaman, Danube Steam Navigation")
+    xref_leaf = reports[1].leaves[0].id
+    registry.read(petrov, xref_leaf)
+    slip = registry.request_slip(
+        petrov, "Whom did Lupu meet in Vienna in March 1951?", xref_leaf=(xref_leaf, "Orlov-Brandt")
+    )
+    proposed = registry.slip(keeper, slip.id).proposed or ()
+    for leaf_id in proposed:
+        registry.review(keeper, slip.id, leaf_id)
+    decided = registry.decide_slip(keeper, slip.id, approve=list(proposed[:2]), days=30)
+    for leaf_id in decided.granted:
+        registry.read(petrov, leaf_id)
+    copy, pdf = registry.issue_copy(
+        keeper, "petrov", list(decided.granted[:1]), "Petrov's working file"
+    )
+    (workdir / f"copy-{copy.number}.pdf").write_bytes(pdf)
+    registry.add_note(
+        petrov,
+        "The master says 12 March, the station report the 15th.",
+        [xref_leaf, *decided.granted],
+    )
+    pending = registry.request_slip(
+        petrov, "The instrument maker in the Josefstadt", query="instrument"
+    )
+    del seaman
+    return Story(xref_leaf, decided, pending, copy)
 
 
 def _render_pdf(text: str, path: Path) -> None:
