@@ -19,6 +19,7 @@ class Action(StrEnum):
     LEAF_REVIEW = "leaf.review"
     LEAF_WITHDRAW = "leaf.withdraw"
     NOTE_WRITE = "note.write"
+    POLICY_EXPLAIN = "policy.explain"
     READER_MANAGE = "reader.manage"
     REPORT_INGEST = "report.ingest"
     SLIP_DECIDE = "slip.decide"
@@ -41,6 +42,7 @@ ROLES: dict[Action, frozenset[Role]] = {
     Action.LEAF_MARK: frozenset({Role.REGISTRAR}),
     Action.LEAF_REVIEW: frozenset({Role.CUSTODIAN}),
     Action.LEAF_WITHDRAW: frozenset({Role.REGISTRAR}),
+    Action.POLICY_EXPLAIN: frozenset({Role.ADMIN, Role.AUDITOR, Role.CUSTODIAN, Role.REGISTRAR}),
     Action.READER_MANAGE: frozenset({Role.ADMIN}),
     Action.REPORT_INGEST: frozenset({Role.REGISTRAR}),
     Action.SLIP_DECIDE: frozenset({Role.CUSTODIAN}),

@@ -93,3 +93,11 @@ def test_staff_actions_need_their_role(reg: Registry) -> None:
         reg.set_reader(anna, "eve", roles=["overlord"])
     with pytest.raises(BadInput, match="at least 8 characters"):
         reg.set_reader(anna, "eve", password="short")
+
+
+def test_why_is_for_staff_only(reg: Registry) -> None:
+    anna = reg.as_reader("anna", via=OPERATOR)
+    with pytest.raises(Forbidden, match="policy.explain: not permitted"):
+        reg.why(anna, "anna", 1)
+    reg.set_reader(OPERATOR, "anna", roles=["auditor"])
+    assert reg.why(anna, "anna", 1).reason == "no leaf 1"

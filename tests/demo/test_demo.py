@@ -40,6 +40,18 @@ def test_demo_builds_the_petrov_case(tmp_path: Path, capsys: pytest.CaptureFixtu
         cyrillic = [built.read(OPERATOR, leaf.id).original for r in reports for leaf in r.leaves]
         assert any("Орлов-Брандт" in text for text in cyrillic)
 
+        petrov = built.as_reader("petrov", via=OPERATOR)
+        _, seen = built.dossier(petrov, "ORLOV-BRANDT, Kasimir")
+        readable = [leaf.id for report in seen for leaf in report.leaves]
+        [decided, pending] = built.slips(built.as_reader("keeper", via=OPERATOR))
+        assert decided.proposed is not None
+        assert len(decided.proposed) == 3
+        assert readable == list(decided.granted) == list(decided.proposed[:2])
+        assert pending.status == "pending"
+        [copy] = built.copies(OPERATOR, outstanding=True)
+        assert (copy.reader, copy.leaves) == ("petrov", decided.granted[:1])
+    assert (tmp_path / "copy-1.pdf").read_bytes().startswith(b"%PDF-")
+
 
 def test_demo_refuses_a_registry_with_dossiers_unless_fresh(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
