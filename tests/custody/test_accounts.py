@@ -97,7 +97,7 @@ def test_staff_actions_need_their_role(reg: Registry) -> None:
 
 def test_why_is_for_staff_only(reg: Registry) -> None:
     anna = reg.as_reader("anna", via=OPERATOR)
-    with pytest.raises(Forbidden, match="policy.explain: not permitted"):
+    with pytest.raises(Forbidden, match=r"policy\.explain: not permitted"):
         reg.why(anna, "anna", 1)
     reg.set_reader(OPERATOR, "anna", roles=["auditor"])
     assert reg.why(anna, "anna", 1).reason == "no leaf 1"
