@@ -60,6 +60,38 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("grant_days", int, 14, "How long a grant runs when the custodian gives no --days."),
     Setting("token_days", int, 30, "How long an API token lives when created without --days."),
     Setting(
+        "signing_key",
+        str,
+        "",
+        "Path of the Ed25519 key that signs checkpoints, kept outside the registry; empty "
+        "means beside a SQLite file (<name>.key), or ~/.looseleaf/keys/ for PostgreSQL.",
+    ),
+    Setting(
+        "checkpoint_every",
+        int,
+        256,
+        "Sign a checkpoint of the audit log after this many new events (and at exit).",
+    ),
+    Setting(
+        "alarm_window_minutes",
+        int,
+        10,
+        "The curiosity alarm looks at a reader's reads over this many minutes.",
+    ),
+    Setting(
+        "alarm_bulk_reads",
+        int,
+        200,
+        "Reads by one reader within the alarm window that raise a bulk-reading alarm.",
+    ),
+    Setting(
+        "alarm_large_grant",
+        int,
+        10,
+        "A slip granting at least this many leaves, all read within the alarm window, "
+        "raises an alarm.",
+    ),
+    Setting(
         "login_max_failures",
         int,
         5,
@@ -83,6 +115,11 @@ class Settings:
     max_line_chars: int = 1024 * 1024
     grant_days: int = 14
     token_days: int = 30
+    signing_key: str = ""
+    checkpoint_every: int = 256
+    alarm_window_minutes: int = 10
+    alarm_bulk_reads: int = 200
+    alarm_large_grant: int = 10
     login_max_failures: int = 5
     login_window_minutes: int = 15
 

@@ -31,6 +31,15 @@ IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 OPERATOR = Actor.operator("tester")
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Signing keys of PostgreSQL registries default to ~/.looseleaf/keys: keep
+    the tests' keys out of the real home directory."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("HOME", str(tmp_path_factory.mktemp("home")))
+        yield
+
+
 def _unavailable(reason: str) -> None:
     if IN_CI:
         pytest.fail(f"{reason}; CI must run these tests, not skip them")

@@ -15,6 +15,7 @@ import typer
 
 from looseleaf.cli import (
     access,
+    audit,
     copy,
     demo,
     dossier,
@@ -70,6 +71,7 @@ app.add_typer(slip.app, name="slip")
 app.add_typer(slip.grants, name="grant")
 app.add_typer(copy.app, name="copy")
 app.add_typer(note.app, name="note")
+app.add_typer(audit.app, name="audit")
 demo.register(app)
 
 

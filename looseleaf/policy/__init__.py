@@ -8,7 +8,7 @@ compiles the read rule for lists. Deny by default: an action not named in
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from looseleaf.model import Actor, Levels
 from looseleaf.policy import facts, sql
@@ -16,6 +16,7 @@ from looseleaf.policy.actions import Action
 from looseleaf.policy.rule import (
     Decision,
     ReaderFacts,
+    facts_of,
     may_act,
     may_read,
     may_review,
@@ -64,7 +65,8 @@ class Policy:
             return Decision(False, f"no leaf {leaf_id}")
         needs_grant = not leaf.withdrawn and not leaf.compartments <= reader.compartments
         grants = facts.grants(self.tx, reader.id, leaf.id) if needs_grant else []
-        return may_read(reader, leaf, grants, self.now, self.levels)
+        decision = may_read(reader, leaf, grants, self.now, self.levels)
+        return replace(decision, facts=facts_of(reader, leaf, grants))
 
 
 def _target(action: Action, target: int | None) -> int:

@@ -13,7 +13,8 @@ this?"); readers themselves are only ever told "not found".
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, field
+from typing import Any
 
 from looseleaf.model import Levels, Role
 from looseleaf.policy.actions import ANY_READER, ROLES, Action
@@ -25,6 +26,8 @@ class Decision:
     reason: str
     #: The grant that allowed a read, when one did (recorded with the read).
     grant_id: int | None = None
+    #: The facts decided on, recorded with a read so it can be replayed later.
+    facts: dict[str, Any] | None = field(default=None, compare=False)
 
     def as_json(self) -> dict[str, object]:
         data: dict[str, object] = {"allowed": self.allowed, "reason": self.reason}
@@ -59,6 +62,44 @@ class GrantFacts:
 
     def active(self, now: str) -> bool:
         return self.ended_at is None and self.expires_at > now
+
+
+#: The revision of the rule this code implements, recorded with every read.
+REVISION = 1
+
+
+def facts_of(reader: ReaderFacts, leaf: LeafFacts, grants: Sequence[GrantFacts]) -> dict[str, Any]:
+    """The facts of a read as plain data, for the record and for replay."""
+    return {
+        "revision": REVISION,
+        "reader": {
+            **asdict(reader),
+            "compartments": sorted(reader.compartments),
+            "roles": sorted(reader.roles),
+        },
+        "leaf": {**asdict(leaf), "compartments": sorted(leaf.compartments)},
+        "grants": [asdict(grant) for grant in grants],
+    }
+
+
+def replay(recorded: dict[str, Any], at: str, levels: Levels) -> Decision:
+    """Decide again, from the facts recorded with a read, at the time it happened."""
+    reader = recorded["reader"]
+    leaf = recorded["leaf"]
+    return may_read(
+        ReaderFacts(
+            reader["id"],
+            reader["name"],
+            reader["level"],
+            frozenset(reader["compartments"]),
+            frozenset(reader["roles"]),
+            reader["disabled"],
+        ),
+        LeafFacts(leaf["id"], leaf["level"], frozenset(leaf["compartments"]), leaf["withdrawn"]),
+        [GrantFacts(g["id"], g["expires_at"], g["ended_at"]) for g in recorded["grants"]],
+        at,
+        levels,
+    )
 
 
 def may_read(

@@ -16,6 +16,7 @@ from looseleaf.clock import Clock, stamp, system_clock
 from looseleaf.errors import BadInput, RegistryError
 from looseleaf.model import Actor, Levels
 from looseleaf.registry.accounts import Accounts
+from looseleaf.registry.audit import Audit
 from looseleaf.registry.base import MarkingRequest
 from looseleaf.registry.catalogue import Catalogue, IngestResult
 from looseleaf.registry.custody import Custody
@@ -25,7 +26,7 @@ from looseleaf.store import SCHEMA_VERSION, describe, events, markings, open_sto
 __all__ = ["IngestResult", "MarkingRequest", "Registry"]
 
 
-class Registry(Catalogue, Accounts, Custody):
+class Registry(Catalogue, Accounts, Custody, Audit):
     @classmethod
     def open(cls, settings: Settings, *, clock: Clock = system_clock) -> Registry:
         """Open an existing registry, upgrading its schema in place if it is older."""
@@ -87,10 +88,12 @@ class Registry(Catalogue, Accounts, Custody):
                         f"registry {describe(settings.registry)} already has levels "
                         f"{', '.join(existing.names)}",
                     )
-            return cls(store, settings, clock)
+            registry = cls(store, settings, clock)
+            registry.signing_key()  # created with the registry, outside it
         except BaseException:
             store.close()
             raise
+        return registry
 
     def __enter__(self) -> Registry:
         return self

@@ -126,7 +126,7 @@ class Accounts(RegistryBase):
         name for a while, whether or not the next password is right."""
         now = self._clock()
         window = stamp(now - timedelta(minutes=self.settings.login_window_minutes))
-        with self.store.write() as tx:
+        with self._writing() as tx:
             failures = readers.failed_logins_since(tx, name, window)
             found = readers.password_hash(tx, name)
             throttled = failures >= self.settings.login_max_failures

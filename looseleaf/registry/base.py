@@ -41,6 +41,8 @@ class RegistryBase:
         self._clock = clock
         with store.read() as tx:
             self.levels = markings.levels(tx)
+        #: Events this process has logged since its last checkpoint.
+        self._unsigned = 0
 
     def close(self) -> None:
         self.store.close()
@@ -92,6 +94,7 @@ class RegistryBase:
     ) -> int:
         """Write one event in the caller's transaction, so the change and its record
         land together or not at all. The audit log is built over these rows."""
+        self._unsigned += 1
         return events.record(
             tx, at=self.now(), actor=str(actor), action=action, target=target, detail=detail
         )
@@ -109,11 +112,27 @@ class RegistryBase:
             target=f"leaf:{leaf_id}",
             detail={
                 "sha256": found.sha256,
+                "dossier": found.dossier_id,
                 "basis": decision.reason,
                 "grant": decision.grant_id,
+                "facts": decision.facts,
             },
         )
         return leaves.text(tx, found)
+
+    @contextmanager
+    def _writing(self) -> Iterator[Tx]:
+        """A write transaction; once it commits, sign a checkpoint if enough
+        events have gathered since the last one."""
+        with self.store.write() as tx:
+            yield tx
+        self._logged()
+
+    def _logged(self) -> None:
+        """Hook for the audit log (see `registry/audit.py`)."""
+
+    def _watch(self, tx: Tx, actor: Actor, grant_id: int | None) -> None:
+        """Hook for the curiosity alarm (see `registry/audit.py`)."""
 
     @contextmanager
     def _acting(
@@ -131,7 +150,7 @@ class RegistryBase:
         `hidden` names it and the refusal is the same "not found" as a
         missing id.
         """
-        with self.store.write() as tx:
+        with self._writing() as tx:
             decision = self.policy(tx).check(actor, action, target)
             if decision.allowed:
                 yield tx, decision

@@ -100,11 +100,11 @@ class Catalogue(RegistryBase):
                 passage_chars=self.settings.passage_chars,
                 max_line_chars=self.settings.max_line_chars,
             )
-            with self.store.write() as tx:
+            with self._writing() as tx:
                 result = self._stitch(actor, tx, document, plan)
             return replace(result, file=str(path))
         except LooseleafError as exc:
-            with self.store.write() as tx:
+            with self._writing() as tx:
                 self._record(
                     tx,
                     actor,
@@ -212,14 +212,16 @@ class Catalogue(RegistryBase):
             tx,
             decision,
         ):
-            return self._hand_out(tx, actor, "leaf.read", leaf_id, decision)
+            text = self._hand_out(tx, actor, "leaf.read", leaf_id, decision)
+            self._watch(tx, actor, decision.grant_id)
+            return text
 
     def why(self, actor: Actor, reader: str, leaf_id: int) -> Decision:
         """Explain to staff whether `reader` may read a leaf, and why."""
         with self._acting(actor, Action.POLICY_EXPLAIN):
             pass
         subject = self.as_reader(reader, via=actor)
-        with self.store.write() as tx:
+        with self._writing() as tx:
             decision = self.policy(tx).check(subject, Action.LEAF_READ, leaf_id)
             self._record(
                 tx,

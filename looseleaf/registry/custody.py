@@ -241,7 +241,7 @@ class Custody(RegistryBase):
     def return_slip(self, actor: Actor, slip_id: int) -> int:
         """The reader hands the leaves back (or a custodian recalls them): every
         grant of the slip ends at once."""
-        with self.store.write() as tx:
+        with self._writing() as tx:
             owner = slips.owner(tx, slip_id)
             mine = owner is not None and owner[0] == actor.reader_id
             staff = self.policy(tx).check(actor, Action.SLIP_DECIDE).allowed

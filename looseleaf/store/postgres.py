@@ -16,8 +16,9 @@ import psycopg
 from looseleaf.errors import RegistryError
 from looseleaf.store.base import Store, Tx
 
-#: An arbitrary constant that names "migrating a looseleaf registry".
+#: Arbitrary constants that name "migrating a looseleaf registry" and "writing to it".
 _MIGRATION_LOCK = 0x100CE1EAF
+_WRITER_LOCK = 0x100CE1EB0
 
 
 class PostgresStore(Store):
@@ -49,7 +50,10 @@ class PostgresStore(Store):
 
     @contextmanager
     def _begin_write(self, connection: Any) -> Iterator[None]:
+        """One writer at a time, as on SQLite: every write appends to the event
+        log, whose entries must be numbered densely in commit order."""
         with connection.transaction():
+            connection.execute("SELECT pg_advisory_xact_lock(%s)", (_WRITER_LOCK,))
             yield
 
     @contextmanager
