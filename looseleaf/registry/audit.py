@@ -185,10 +185,13 @@ class Audit(RegistryBase):
     def readers_of(self, actor: Actor, leaf_ids: list[int]) -> dict[str, list[int]]:
         """Who has read which of these leaves: for a dossier, or (with the card
         index) for every leaf that mentions a person."""
+        targets = [f"leaf:{i}" for i in leaf_ids]
         with self._acting(actor, Action.AUDIT_READ) as (tx, _):
-            found = events.search(
-                tx, targets=[f"leaf:{i}" for i in leaf_ids], action="leaf.read", limit=None
-            )
+            found = [
+                event
+                for action in ("leaf.read", "leaf.review")
+                for event in events.search(tx, targets=targets, action=action, limit=None)
+            ]
         who: dict[str, set[int]] = {}
         for event in found:
             who.setdefault(_reader_name(event.actor), set()).add(int(str(event.target)[5:]))
