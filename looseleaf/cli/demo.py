@@ -117,7 +117,7 @@ def _tour(registry: Registry, story: sample.Story) -> None:
     )
     out.print(f'Slip {story.pending.id} ("{story.pending.purpose}") is still pending.')
     out.rule("what comes next")
-    out.print("The audit log, the card index, search, the reading room and the evidence layer.")
+    out.print("The card index, search, the reading room and the evidence layer.")
     out.print(
         "Demo accounts (password: the name followed by -demo): "
         + ", ".join(
@@ -126,3 +126,4 @@ def _tour(registry: Registry, story: sample.Story) -> None:
     )
     out.print(f"Try: looseleaf --registry {registry.settings.registry} slip list --as keeper")
     out.print(f"     looseleaf --registry {registry.settings.registry} dossier list --as petrov")
+    out.print(f"     looseleaf --registry {registry.settings.registry} audit verify")

@@ -84,7 +84,7 @@ def test_questions_auditors_ask(demo: str, capsys: pytest.CaptureFixture[str]) -
         [bytes.fromhex(h) for h in proof["path"]],
         bytes.fromhex(proof["checkpoint"]["root"]),
     )
-    assert log.STATEMENT_VERSION == proof["checkpoint"]["format"]
+    assert proof["checkpoint"]["format"] == log.STATEMENT_VERSION
 
 
 def test_replay_says_when_a_read_would_not_be_allowed(tmp_path: Path) -> None:
