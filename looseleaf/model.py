@@ -67,6 +67,8 @@ class Levels:
         keys = [level_key(n) for n in self.names]
         if not keys or len(set(keys)) != len(keys) or any(not k for k in keys):
             raise BadInput("levels", "need one or more distinct, non-empty names")
+        if any("/" in k for k in keys):
+            raise BadInput("levels", "a level name cannot contain '/'")
         object.__setattr__(self, "names", tuple(keys))
 
     def rank(self, name: str) -> int:
@@ -109,6 +111,12 @@ class Marking:
 
     def __str__(self) -> str:
         return "/".join([self.level, *sorted(self.compartments)])
+
+    @classmethod
+    def from_key(cls, key: str) -> Marking:
+        """The inverse of `str()`: the key a marking is interned under."""
+        level, *compartments = key.split("/")
+        return cls(level, frozenset(compartments))
 
     def as_json(self) -> dict[str, Any]:
         data: dict[str, Any] = jsonable(self)

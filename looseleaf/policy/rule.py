@@ -13,7 +13,7 @@ this?"); readers themselves are only ever told "not found".
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 from looseleaf.model import Levels, Role
@@ -73,12 +73,22 @@ def facts_of(reader: ReaderFacts, leaf: LeafFacts, grants: Sequence[GrantFacts])
     return {
         "revision": REVISION,
         "reader": {
-            **asdict(reader),
+            "id": reader.id,
+            "name": reader.name,
+            "level": reader.level,
             "compartments": sorted(reader.compartments),
             "roles": sorted(reader.roles),
+            "disabled": reader.disabled,
         },
-        "leaf": {**asdict(leaf), "compartments": sorted(leaf.compartments)},
-        "grants": [asdict(grant) for grant in grants],
+        "leaf": {
+            "id": leaf.id,
+            "level": leaf.level,
+            "compartments": sorted(leaf.compartments),
+            "withdrawn": leaf.withdrawn,
+        },
+        "grants": [
+            {"id": g.id, "expires_at": g.expires_at, "ended_at": g.ended_at} for g in grants
+        ],
     }
 
 

@@ -256,7 +256,9 @@ class Audit(RegistryBase):
             return
         since = stamp(self._clock() - timedelta(minutes=self.settings.alarm_window_minutes))
         who = str(actor)
-        recent = events.count(tx, actor=who, action="leaf.read", since=since)
+        recent = events.count_recent(
+            tx, actor=who, action="leaf.read", since=since, cap=self.settings.alarm_bulk_reads
+        )
         raised = {
             (e.detail.get("kind"), e.detail.get("slip"))
             for e in events.search(

@@ -101,11 +101,26 @@ def search(
     return found if limit is None else found[:limit]
 
 
-def count(tx: Tx, *, actor: str, action: str, since: str) -> int:
+def by_actor(tx: Tx, *, actor: str, action: str, since: str) -> list[Event]:
+    """Events of one exact actor and action since a time (the alarm's window)."""
+    return [
+        Event(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]))
+        for r in tx.all(
+            "SELECT id, at, actor, action, target, detail FROM events "
+            "WHERE actor = ? AND action = ? AND at >= ? ORDER BY id",
+            (actor, action, since),
+        )
+    ]
+
+
+def count_recent(tx: Tx, *, actor: str, action: str, since: str, cap: int) -> int:
+    """How many such events since `since`, counting no further than `cap`: a
+    walk of at most `cap` index entries, however busy the reader has been."""
     return int(
         tx.scalar(
-            "SELECT COUNT(*) FROM events WHERE actor = ? AND action = ? AND at >= ?",
-            (actor, action, since),
+            "SELECT COUNT(*) FROM (SELECT 1 FROM events WHERE actor = ? AND action = ? "
+            "AND at >= ? ORDER BY at DESC LIMIT ?) AS recent",
+            (actor, action, since, cap),
         )
     )
 

@@ -9,15 +9,14 @@ from typing import Any
 from looseleaf.model import Leaf, LeafText, Marking
 from looseleaf.policy.sql import Filter
 from looseleaf.store.base import Tx
-from looseleaf.store.markings import all_markings
 
 _COLUMNS = (
-    "l.id, l.report_id, l.dossier_id, l.position, l.label, l.sha256, l.chars, "
-    "l.marking_id, l.withdrawn_at"
+    "l.id, l.report_id, l.dossier_id, l.position, l.label, l.sha256, l.chars, m.key, l.withdrawn_at"
 )
+_FROM = "leaves l JOIN markings m ON m.id = l.marking_id"
 
 
-def _leaf(row: Any, markings: dict[int, Marking]) -> Leaf:
+def _leaf(row: Any) -> Leaf:
     return Leaf(
         id=int(row[0]),
         report_id=int(row[1]),
@@ -26,7 +25,7 @@ def _leaf(row: Any, markings: dict[int, Marking]) -> Leaf:
         label=row[4],
         sha256=str(row[5]),
         chars=int(row[6]),
-        marking=markings[int(row[7])],
+        marking=Marking.from_key(row[7]),
         withdrawn_at=row[8],
     )
 
@@ -34,7 +33,6 @@ def _leaf(row: Any, markings: dict[int, Marking]) -> Leaf:
 def leaves_of_reports(
     tx: Tx,
     report_ids: Sequence[int],
-    markings: dict[int, Marking],
     readable: Filter | None = None,
 ) -> dict[int, list[Leaf]]:
     found: dict[int, list[Leaf]] = {}
@@ -43,18 +41,18 @@ def leaves_of_reports(
     marks = ", ".join("?" for _ in report_ids)
     trim = f"AND {readable.sql}" if readable else ""
     for row in tx.all(
-        f"SELECT {_COLUMNS} FROM leaves l WHERE l.report_id IN ({marks}) {trim} "
+        f"SELECT {_COLUMNS} FROM {_FROM} WHERE l.report_id IN ({marks}) {trim} "
         "ORDER BY l.report_id, l.position",
         [*report_ids, *(readable.params if readable else ())],
     ):
-        leaf = _leaf(row, markings)
+        leaf = _leaf(row)
         found.setdefault(leaf.report_id, []).append(leaf)
     return found
 
 
 def by_id(tx: Tx, leaf_id: int) -> Leaf | None:
-    row = tx.one(f"SELECT {_COLUMNS} FROM leaves l WHERE l.id = ?", (leaf_id,))
-    return None if row is None else _leaf(row, all_markings(tx))
+    row = tx.one(f"SELECT {_COLUMNS} FROM {_FROM} WHERE l.id = ?", (leaf_id,))
+    return None if row is None else _leaf(row)
 
 
 def text(tx: Tx, leaf: Leaf) -> LeafText:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from looseleaf.ingest import Document
-from looseleaf.model import Marking, Report, Source
+from looseleaf.model import Report, Source
 from looseleaf.policy.sql import Filter
 from looseleaf.store.base import Tx
 from looseleaf.store.leaves import leaves_of_reports
-from looseleaf.store.markings import all_markings
 
 _INSERT_LEAF = (
     "INSERT INTO leaves (report_id, dossier_id, position, label, original, normalised, "
@@ -89,7 +88,6 @@ def add(
 def of_dossier(tx: Tx, dossier_id: int, *, readable: Filter | None = None) -> list[Report]:
     """A dossier's reports in arrival order, each with its leaves (only the
     `readable` ones when a filter is given)."""
-    markings: dict[int, Marking] = all_markings(tx)
     rows = tx.all(
         "SELECT r.id, r.dossier_id, r.seq, r.filename, r.media_type, r.sha256, r.size, "
         "r.received_at, r.withdrawn_at, s.title, s.author, s.date, s.publication, s.licence, "
@@ -97,7 +95,7 @@ def of_dossier(tx: Tx, dossier_id: int, *, readable: Filter | None = None) -> li
         "WHERE r.dossier_id = ? ORDER BY r.seq",
         (dossier_id,),
     )
-    leaves = leaves_of_reports(tx, [row[0] for row in rows], markings, readable)
+    leaves = leaves_of_reports(tx, [row[0] for row in rows], readable)
     return [
         Report(
             id=row[0],

@@ -12,5 +12,5 @@ CREATE TABLE checkpoints (
     signature TEXT NOT NULL
 );
 
-CREATE INDEX events_by_actor ON events (actor, id);
+CREATE INDEX events_by_actor ON events (actor, action, at);
 CREATE INDEX events_by_action ON events (action, id);
