@@ -60,6 +60,13 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("grant_days", int, 14, "How long a grant runs when the custodian gives no --days."),
     Setting("token_days", int, 30, "How long an API token lives when created without --days."),
     Setting(
+        "durability",
+        str,
+        "full",
+        "full: every commit (a read's record included) is on disk before it returns and "
+        "survives power loss; crash: it survives the process being killed, not power loss.",
+    ),
+    Setting(
         "signing_key",
         str,
         "",
@@ -115,6 +122,7 @@ class Settings:
     max_line_chars: int = 1024 * 1024
     grant_days: int = 14
     token_days: int = 30
+    durability: str = "full"
     signing_key: str = ""
     checkpoint_every: int = 256
     alarm_window_minutes: int = 10

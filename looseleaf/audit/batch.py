@@ -5,15 +5,16 @@ read is a write; one fsync per read would cap a reading room at the disk's
 sync rate. Instead the first caller to find the log free becomes the leader:
 it takes every read queued so far, runs them in one transaction, commits,
 and hands each caller its own outcome. Callers that arrive while it works
-queue up and are served by the next leader. One caller alone is a batch of
-one, with no thread and no wait added.
+queue up and are taken into the same transaction as long as it is still
+open; the leader commits when the queue runs dry (or the batch is full).
+One caller alone is a batch of one, with no thread and no wait added.
 """
 
 from __future__ import annotations
 
 import threading
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
@@ -36,31 +37,50 @@ class Request(Generic[Item, Result]):
 
 
 class GroupCommit(Generic[Item, Result]):
-    def __init__(self, run: Callable[[Sequence[Request[Item, Result]]], None]) -> None:
-        """`run` executes a batch in one transaction and fills in each request's
-        result or error; if it raises, every request in the batch gets that error."""
+    def __init__(
+        self, run: Callable[[Iterator[Request[Item, Result]]], None], limit: int = 256
+    ) -> None:
+        """`run` executes the requests it draws from the iterator in one
+        transaction, filling in each one's result or error; if it raises, every
+        request drawn gets that error. At most `limit` requests share a commit."""
         self._run = run
+        self._limit = limit
         self._queue: deque[Request[Item, Result]] = deque()
-        self._queue_lock = threading.Lock()
-        self._leader = threading.Lock()
+        self._changed = threading.Condition()
+        self._leading = False
 
     def submit(self, item: Item) -> Result:
         request: Request[Item, Result] = Request(item)
-        with self._queue_lock:
+        with self._changed:
             self._queue.append(request)
-        with self._leader:
-            if not request.done:
-                with self._queue_lock:
-                    batch = list(self._queue)
-                    self._queue.clear()
-                try:
-                    self._run(batch)
-                except BaseException as exc:
-                    for waiting in batch:
-                        if waiting.result is None and waiting.error is None:
-                            waiting.error = exc
-                    raise
-                finally:
-                    for waiting in batch:
+            while self._leading and not request.done:
+                self._changed.wait()
+            if request.done:
+                return request.outcome()
+            self._leading = True
+        while not request.done:  # lead until our own request has been served
+            drawn: list[Request[Item, Result]] = []
+            try:
+                self._run(self._draw(drawn))
+            except BaseException as exc:
+                for waiting in drawn:
+                    if waiting.result is None and waiting.error is None:
+                        waiting.error = exc
+            finally:
+                with self._changed:
+                    for waiting in drawn:
                         waiting.done = True
+                    if request.done:
+                        self._leading = False
+                    self._changed.notify_all()
         return request.outcome()
+
+    def _draw(self, drawn: list[Request[Item, Result]]) -> Iterator[Request[Item, Result]]:
+        """Requests in arrival order, including those that arrive meanwhile."""
+        while len(drawn) < self._limit:
+            with self._changed:
+                if not self._queue:
+                    return
+                request = self._queue.popleft()
+            drawn.append(request)
+            yield request

@@ -30,7 +30,7 @@ class Registry(Catalogue, Accounts, Custody, Audit):
     @classmethod
     def open(cls, settings: Settings, *, clock: Clock = system_clock) -> Registry:
         """Open an existing registry, upgrading its schema in place if it is older."""
-        store = open_store(settings.registry)
+        store = open_store(settings.registry, durability=settings.durability)
         try:
             version = store.schema_version()
             if version == 0:
@@ -67,7 +67,7 @@ class Registry(Catalogue, Accounts, Custody, Audit):
     ) -> Registry:
         """Create a registry (or open the one already there, unchanged)."""
         scale = Levels(tuple(levels)) if levels else Levels()
-        store = open_store(settings.registry, create=True)
+        store = open_store(settings.registry, create=True, durability=settings.durability)
         try:
             store.migrate(stamp(clock()))
             with store.write() as tx:

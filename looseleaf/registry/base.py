@@ -90,17 +90,31 @@ class RegistryBase:
             return self.policy(tx).check(actor, action, target)
 
     def _record(
-        self, tx: Tx, actor: Actor, action: str, *, target: str | None, detail: dict[str, Any]
+        self,
+        tx: Tx,
+        actor: Actor,
+        action: str,
+        *,
+        target: str | None,
+        detail: dict[str, Any],
+        at: str | None = None,
     ) -> int:
         """Write one event in the caller's transaction, so the change and its record
         land together or not at all. The audit log is built over these rows."""
         self._unsigned += 1
         return events.record(
-            tx, at=self.now(), actor=str(actor), action=action, target=target, detail=detail
+            tx, at=at or self.now(), actor=str(actor), action=action, target=target, detail=detail
         )
 
     def _hand_out(
-        self, tx: Tx, actor: Actor, action: str, leaf_id: int, decision: Decision
+        self,
+        tx: Tx,
+        actor: Actor,
+        action: str,
+        leaf_id: int,
+        decision: Decision,
+        *,
+        at: str | None = None,
     ) -> LeafText:
         found = leaves.by_id(tx, leaf_id)
         if found is None:
@@ -117,6 +131,7 @@ class RegistryBase:
                 "grant": decision.grant_id,
                 "facts": decision.facts,
             },
+            at=at,
         )
         return leaves.text(tx, found)
 
@@ -131,7 +146,7 @@ class RegistryBase:
     def _logged(self) -> None:
         """Hook for the audit log (see `registry/audit.py`)."""
 
-    def _watch(self, tx: Tx, actor: Actor, grant_id: int | None) -> None:
+    def _watch(self, tx: Tx, actor: Actor, grant_id: int | None, now: str) -> None:
         """Hook for the curiosity alarm (see `registry/audit.py`)."""
 
     @contextmanager

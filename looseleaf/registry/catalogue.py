@@ -3,7 +3,7 @@ through the access rule."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
@@ -218,15 +218,17 @@ class Catalogue(RegistryBase):
         found" as a missing id. Concurrent reads share one commit."""
         return self._reads.submit((actor, leaf_id))
 
-    def _read_batch(self, batch: Sequence[Request[tuple[Actor, int], LeafText]]) -> None:
+    def _read_batch(self, batch: Iterator[Request[tuple[Actor, int], LeafText]]) -> None:
         with self._writing() as tx:
-            policy = self.policy(tx)
+            policy = self.policy(tx)  # one clock reading for the batch: it commits as one
             for request in batch:
                 actor, leaf_id = request.item
                 decision = policy.check(actor, Action.LEAF_READ, leaf_id)
                 if decision.allowed:
-                    request.result = self._hand_out(tx, actor, "leaf.read", leaf_id, decision)
-                    self._watch(tx, actor, decision.grant_id)
+                    request.result = self._hand_out(
+                        tx, actor, "leaf.read", leaf_id, decision, at=policy.now
+                    )
+                    self._watch(tx, actor, decision.grant_id, policy.now)
                 else:
                     self._record(
                         tx,
@@ -234,6 +236,7 @@ class Catalogue(RegistryBase):
                         "leaf.read.denied",
                         target=f"leaf:{leaf_id}",
                         detail={"reason": decision.reason},
+                        at=policy.now,
                     )
                     request.error = NotFound("leaf", leaf_id)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from looseleaf.errors import RegistryError
+from looseleaf.errors import BadInput, RegistryError
 from looseleaf.store.base import SCHEMA_VERSION, Store, Tx
 
 __all__ = ["SCHEMA_VERSION", "Store", "Tx", "describe", "open_store"]
@@ -28,12 +28,22 @@ def describe(url: str) -> str:
     return url
 
 
-def open_store(url: str, *, create: bool = False) -> Store:
-    """Open the registry at `url`; a SQLite file must exist unless `create`."""
+DURABILITY = ("full", "crash")
+
+
+def open_store(url: str, *, create: bool = False, durability: str = "full") -> Store:
+    """Open the registry at `url`; a SQLite file must exist unless `create`.
+
+    `durability` "full" makes every commit reach the disk before it returns
+    (it survives power loss); "crash" lets the operating system or the server
+    hold it (it survives this process being killed, not a power loss).
+    """
+    if durability not in DURABILITY:
+        raise BadInput(f"durability {durability!r}", "use full or crash")
     if is_postgres(url):
         from looseleaf.store.postgres import PostgresStore
 
-        return PostgresStore(url)
+        return PostgresStore(url, durability=durability)
     from looseleaf.store.sqlite import SQLiteStore
 
     path = Path(url.removeprefix("sqlite:///").removeprefix("sqlite://"))
@@ -43,4 +53,4 @@ def open_store(url: str, *, create: bool = False) -> Store:
         if not create:
             raise RegistryError(f"registry {path}: no such registry (run `looseleaf init`)")
         path.parent.mkdir(parents=True, exist_ok=True)
-    return SQLiteStore(url, path)
+    return SQLiteStore(url, path, durability=durability)

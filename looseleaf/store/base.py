@@ -38,6 +38,9 @@ class Tx:
     def __init__(self, store: Store, connection: Any) -> None:
         self._store = store
         self.connection = connection
+        #: The next event id, once this transaction has appended one (one writer
+        #: at a time, so nobody else appends meanwhile).
+        self.next_event_id: int | None = None
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         return self.connection.execute(self._store.sql(sql), params)
@@ -91,8 +94,9 @@ class Store(ABC):
     types: ClassVar[dict[str, str]]
     for_update: str = ""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, durability: str = "full") -> None:
         self.url = url
+        self.durability = durability
         self._local = threading.local()
         self._connections: list[Any] = []
         self._connections_lock = threading.Lock()

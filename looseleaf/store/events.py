@@ -31,13 +31,15 @@ def record(
     encoded = json.dumps(detail, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     # Ids are dense and in commit order (both stores have one writer at a
     # time), so the log has no gaps that a deletion could hide among.
-    return int(
-        tx.scalar(
-            "INSERT INTO events (id, at, actor, action, target, detail) "
-            "SELECT COALESCE(MAX(id), 0) + 1, ?, ?, ?, ?, ? FROM events RETURNING id",
-            (at, actor, action, target, encoded),
-        )
+    if tx.next_event_id is None:
+        tx.next_event_id = int(tx.scalar("SELECT COALESCE(MAX(id), 0) + 1 FROM events"))
+    event_id = tx.next_event_id
+    tx.execute(
+        "INSERT INTO events (id, at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?, ?)",
+        (event_id, at, actor, action, target, encoded),
     )
+    tx.next_event_id = event_id + 1
+    return event_id
 
 
 def listing(tx: Tx, *, target: str | None = None, limit: int = 1000) -> list[Event]:

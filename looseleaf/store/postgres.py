@@ -30,12 +30,15 @@ class PostgresStore(Store):
 
     def _connect(self) -> psycopg.Connection[Any]:
         try:
-            return psycopg.connect(self.url, autocommit=True)
+            connection = psycopg.connect(self.url, autocommit=True)
         except psycopg.Error as exc:
             reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             raise RegistryError(
                 f"registry {_redact(self.url)}: cannot connect ({reason})"
             ) from None
+        if self.durability != "full":
+            connection.execute("SET synchronous_commit = off")
+        return connection
 
     def sql(self, text: str) -> str:
         cached = self._sql_cache.get(text)

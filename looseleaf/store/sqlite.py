@@ -21,8 +21,8 @@ from looseleaf.store.base import Store, Tx
 class SQLiteStore(Store):
     types: ClassVar[dict[str, str]] = {"pk": "INTEGER PRIMARY KEY", "blob": "BLOB"}
 
-    def __init__(self, url: str, path: Path) -> None:
-        super().__init__(url)
+    def __init__(self, url: str, path: Path, *, durability: str = "full") -> None:
+        super().__init__(url, durability=durability)
         self.path = path
         self._writer = threading.Lock()
 
@@ -33,9 +33,10 @@ class SQLiteStore(Store):
             )
             connection.execute("PRAGMA journal_mode = WAL")
             connection.execute("PRAGMA foreign_keys = ON")
-            # FULL: a committed report (and, later, a read's audit record) survives
-            # power loss, not just a crash of this process.
-            connection.execute("PRAGMA synchronous = FULL")
+            # FULL: a commit (a report, a read's audit record) survives power loss;
+            # NORMAL (durability "crash"): it survives this process being killed.
+            level = "FULL" if self.durability == "full" else "NORMAL"
+            connection.execute(f"PRAGMA synchronous = {level}")
             # Checkpoint in 16 MB steps rather than 4 MB: fewer, larger copies
             # into the main file during bulk ingest.
             connection.execute("PRAGMA wal_autocheckpoint = 4096")

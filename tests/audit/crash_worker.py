@@ -12,8 +12,8 @@ from looseleaf.registry import MarkingRequest, Registry
 from looseleaf.settings import Settings
 
 
-def main(url: str, key: str, directory: str) -> None:
-    settings = Settings(registry=url, signing_key=key, checkpoint_every=7)
+def main(url: str, key: str, directory: str, durability: str) -> None:
+    settings = Settings(registry=url, signing_key=key, checkpoint_every=7, durability=durability)
     operator = Actor.operator("worker")
     registry = Registry.open(settings)
     reader = registry.as_reader("petrov", via=operator)
@@ -32,4 +32,4 @@ def main(url: str, key: str, directory: str) -> None:
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:4])
+    main(*sys.argv[1:5])

@@ -10,12 +10,17 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from looseleaf.registry import MarkingRequest, Registry
 from looseleaf.settings import Settings
 from tests.conftest import OPERATOR, REPO
 
 
-def test_sigkill_mid_stream_loses_no_read_record(registry_url: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize("durability", ["full", "crash"])
+def test_sigkill_mid_stream_loses_no_read_record(
+    registry_url: str, tmp_path: Path, durability: str
+) -> None:
     key = str(tmp_path / "sign.key")
     settings = Settings(registry=registry_url, signing_key=key, checkpoint_every=7)
     with Registry.init(settings, OPERATOR) as registry:
@@ -25,7 +30,15 @@ def test_sigkill_mid_stream_loses_no_read_record(registry_url: str, tmp_path: Pa
     reads: list[tuple[int, str]] = []
     for kill_after in (25, 60):
         child = subprocess.Popen(
-            [sys.executable, "-m", "tests.audit.crash_worker", registry_url, key, str(files)],
+            [
+                sys.executable,
+                "-m",
+                "tests.audit.crash_worker",
+                registry_url,
+                key,
+                str(files),
+                durability,
+            ],
             cwd=REPO,
             stdout=subprocess.PIPE,
             text=True,
