@@ -6,6 +6,7 @@ from __future__ import annotations
 import getpass
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -84,6 +85,18 @@ def read_password() -> str:
     """One line from standard input (`--password-stdin`), without its newline."""
     line = sys.stdin.readline()
     return line.rstrip("\r\n")
+
+
+def emit(value: Any, as_json: bool, human: Callable[[Any], None]) -> None:
+    """One value (or a list of them) for a script as JSON, or for a person
+    through `human`, item by item."""
+    items = value if isinstance(value, list) else [value]
+    if as_json:
+        encoded = [item.as_json() for item in items]
+        emit_json(encoded if isinstance(value, list) else encoded[0])
+    else:
+        for item in items:
+            human(item)
 
 
 def emit_json(data: Any) -> None:

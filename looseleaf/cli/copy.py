@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from looseleaf.cli.common import AS_OPTION, JSON_OPTION, acting, emit_json, out, state
+from looseleaf.cli.common import AS_OPTION, JSON_OPTION, acting, emit, emit_json, out, state
 from looseleaf.errors import BadInput
 from looseleaf.model import Copy
 
@@ -57,10 +57,7 @@ def return_(
     """Custodian: receive a copy back; the receipt is recorded."""
     registry = state(ctx).open()
     copy = registry.return_copy(acting(registry, as_), number)
-    if as_json:
-        emit_json(copy.as_json())
-    else:
-        _print(copy)
+    emit(copy, as_json, _print)
 
 
 @app.command("list")
@@ -73,11 +70,7 @@ def list_(
     """Copies issued (a reader sees their own)."""
     registry = state(ctx).open()
     found = registry.copies(acting(registry, as_), outstanding=outstanding)
-    if as_json:
-        emit_json([copy.as_json() for copy in found])
-    else:
-        for copy in found:
-            _print(copy)
+    emit(found, as_json, _print)
 
 
 @app.command("verify")

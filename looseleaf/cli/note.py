@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from looseleaf.cli.common import AS_OPTION, JSON_OPTION, acting, emit_json, out, state
+from looseleaf.cli.common import AS_OPTION, JSON_OPTION, acting, emit, out, state
 from looseleaf.model import Note
 
 app = typer.Typer(
@@ -34,10 +34,7 @@ def add(
     """Write a note; its marking comes from the leaves it cites."""
     registry = state(ctx).open()
     note = registry.add_note(acting(registry, as_), text, cite or ())
-    if as_json:
-        emit_json(note.as_json())
-    else:
-        _print(note)
+    emit(note, as_json, _print)
 
 
 @app.command("list")
@@ -47,11 +44,7 @@ def list_(
     """Your notes; citations you can no longer read show as restricted."""
     registry = state(ctx).open()
     found = registry.notes(acting(registry, as_))
-    if as_json:
-        emit_json([note.as_json() for note in found])
-    else:
-        for note in found:
-            _print(note)
+    emit(found, as_json, _print)
 
 
 @app.command("show")
@@ -64,7 +57,4 @@ def show(
     """One of your notes."""
     registry = state(ctx).open()
     [note] = registry.notes(acting(registry, as_), note_id)
-    if as_json:
-        emit_json(note.as_json())
-    else:
-        _print(note)
+    emit(note, as_json, _print)

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from looseleaf.cli.common import AS_OPTION, JSON_OPTION, acting, emit_json, out, state
+from looseleaf.cli.common import AS_OPTION, JSON_OPTION, acting, emit, emit_json, out, state
 from looseleaf.errors import BadInput
 from looseleaf.model import Slip
 
@@ -55,10 +55,7 @@ def request(
         xref_leaf=_xref(xref) if xref else None,
         query=query,
     )
-    if as_json:
-        emit_json(slip.as_json())
-    else:
-        _print(slip)
+    emit(slip, as_json, _print)
 
 
 @app.command("list")
@@ -71,11 +68,7 @@ def list_(
     """Your slips; for a custodian (or the operator), every slip."""
     registry = state(ctx).open()
     found = registry.slips(acting(registry, as_), status=status)
-    if as_json:
-        emit_json([slip.as_json() for slip in found])
-    else:
-        for slip in found:
-            _print(slip)
+    emit(found, as_json, _print)
 
 
 @app.command("show")
@@ -88,10 +81,7 @@ def show(
     """One slip; a custodian sees the proposed leaves."""
     registry = state(ctx).open()
     slip = registry.slip(acting(registry, as_), slip_id)
-    if as_json:
-        emit_json(slip.as_json())
-    else:
-        _print(slip)
+    emit(slip, as_json, _print)
 
 
 @app.command("review")
@@ -127,10 +117,7 @@ def decide(
     slip = registry.decide_slip(
         acting(registry, as_), slip_id, approve=approve or (), deny=deny or (), days=days
     )
-    if as_json:
-        emit_json(slip.as_json())
-    else:
-        _print(slip)
+    emit(slip, as_json, _print)
 
 
 @app.command("return")
