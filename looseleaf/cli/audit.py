@@ -169,19 +169,32 @@ def replay(
 @app.command("proof")
 def proof(
     ctx: typer.Context,
-    event_id: Annotated[int, typer.Argument(help="Event id")],
+    event_id: Annotated[int | None, typer.Argument(help="Event id (inclusion proof)")] = None,
+    from_size: Annotated[
+        int | None, typer.Option("--from", help="An older tree size (consistency proof)")
+    ] = None,
     as_: Annotated[str | None, AS_OPTION] = None,
     as_json: bool = JSON_OPTION,
 ) -> None:
-    """An inclusion proof of one event in the newest signed checkpoint."""
+    """Prove one event is in the newest signed checkpoint, or (--from SIZE) that the
+    log of SIZE events is a prefix of it."""
+    if (event_id is None) == (from_size is None):
+        raise BadInput("proof", "give an event id or --from SIZE, not both")
     registry = state(ctx).open()
-    found = registry.inclusion_proof(acting(registry, as_), event_id)
+    actor = acting(registry, as_)
+    if from_size is not None:
+        found = registry.consistency_proof(actor, from_size)
+        summary = f"the log of {from_size} events (root {found['old_root']}) is a prefix"
+    else:
+        assert event_id is not None
+        found = registry.inclusion_proof(actor, event_id)
+        summary = f"event {event_id} is in the tree"
     if as_json:
         emit_json(found)
     else:
         out.print(
-            f"event {event_id} is in the tree of {found['checkpoint']['size']} events "
-            f"(root {found['checkpoint']['root']}); path of {len(found['path'])} hashes"
+            f"{summary} of {found['checkpoint']['size']} events (root "
+            f"{found['checkpoint']['root']}); path of {len(found['path'])} hashes"
         )
 
 

@@ -161,6 +161,22 @@ class Audit(RegistryBase):
                 "path": log.inclusion(tx, event_id, head.size),
             }
 
+    def consistency_proof(self, actor: Actor, old_size: int) -> dict[str, Any]:
+        """Proof that the tree of the first `old_size` events is a prefix of the
+        newest checkpoint's tree: what a witness holding an older head checks."""
+        self.checkpoint()
+        with self._acting(actor, Action.AUDIT_READ) as (tx, _):
+            head = log.latest(tx)
+            if head is None or not 0 < old_size <= head.size:
+                raise BadInput(f"--from {old_size}", "not a size of this log")
+            old_root = merkle.root(log.leaf_hashes(tx, old_size)).hex()
+            return {
+                "old_size": old_size,
+                "old_root": old_root,
+                "checkpoint": head.as_json(),
+                "path": log.consistency(tx, old_size, head.size),
+            }
+
     # -- questions auditors ask ----------------------------------------------------
 
     def audit_log(

@@ -85,6 +85,15 @@ def test_questions_auditors_ask(demo: str, capsys: pytest.CaptureFixture[str]) -
         bytes.fromhex(proof["checkpoint"]["root"]),
     )
     assert proof["checkpoint"]["format"] == log.STATEMENT_VERSION
+    code, consistent = cli(capsys, *reg, "audit", "proof", "--from", "5", "--json")
+    assert isinstance(consistent, dict)
+    assert merkle.verify_consistency(
+        5,
+        consistent["checkpoint"]["size"],
+        bytes.fromhex(consistent["old_root"]),
+        bytes.fromhex(consistent["checkpoint"]["root"]),
+        [bytes.fromhex(h) for h in consistent["path"]],
+    )
 
 
 def test_replay_says_when_a_read_would_not_be_allowed(tmp_path: Path) -> None:
