@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from looseleaf.model import Actor, Levels
-from looseleaf.policy import facts, sql
+from looseleaf.policy import facts as load
+from looseleaf.policy import sql
 from looseleaf.policy.actions import Action
 from looseleaf.policy.rule import (
     Decision,
@@ -36,37 +37,41 @@ class Policy:
     now: str
 
     def reader(self, actor: Actor) -> ReaderFacts | None:
-        return None if actor.reader_id is None else facts.reader(self.tx, actor.reader_id)
+        return None if actor.reader_id is None else load.reader(self.tx, actor.reader_id)
 
-    def check(self, actor: Actor, action: Action, target: int | None = None) -> Decision:
+    def check(
+        self, actor: Actor, action: Action, target: int | None = None, *, facts: bool = False
+    ) -> Decision:
+        """Decide. With `facts`, a read's decision carries the facts it rests on,
+        for the record (a read that is about to hand out text asks for them)."""
         if actor.is_operator:
             return OPERATOR
         reader = self.reader(actor)
         if reader is None:
             return Decision(False, f"no account {actor.name}")
         if action is Action.LEAF_READ:
-            return self._read(reader, _target(action, target))
+            return self._read(reader, _target(action, target), facts=facts)
         if action is Action.LEAF_REVIEW:
-            leaf = facts.leaf(self.tx, _target(action, target))
+            leaf = load.leaf(self.tx, _target(action, target))
             if leaf is None:
                 return Decision(False, f"no leaf {target}")
-            pending = facts.on_pending_slip(self.tx, leaf.id)
+            pending = load.on_pending_slip(self.tx, leaf.id)
             return may_review(reader, leaf, pending, self.levels)
         if action is Action.DOSSIER_SEE:
-            marking = facts.dossier_marking(self.tx, _target(action, target))
+            marking = load.dossier_marking(self.tx, _target(action, target))
             if marking is None:
                 return Decision(False, f"no dossier {target}")
             return may_see_title(reader, marking[0], marking[1], self.levels)
         return may_act(reader, action)
 
-    def _read(self, reader: ReaderFacts, leaf_id: int) -> Decision:
-        leaf = facts.leaf(self.tx, leaf_id)
+    def _read(self, reader: ReaderFacts, leaf_id: int, *, facts: bool) -> Decision:
+        leaf = load.leaf(self.tx, leaf_id)
         if leaf is None:
             return Decision(False, f"no leaf {leaf_id}")
         needs_grant = not leaf.withdrawn and not leaf.compartments <= reader.compartments
-        grants = facts.grants(self.tx, reader.id, leaf.id) if needs_grant else []
+        grants = load.grants(self.tx, reader.id, leaf.id) if needs_grant else []
         decision = may_read(reader, leaf, grants, self.now, self.levels)
-        return replace(decision, facts=facts_of(reader, leaf, grants))
+        return replace(decision, facts=facts_of(reader, leaf, grants)) if facts else decision
 
 
 def _target(action: Action, target: int | None) -> int:

@@ -8,31 +8,34 @@ from looseleaf.store.base import Tx
 
 
 def reader(tx: Tx, reader_id: int) -> ReaderFacts | None:
-    row = tx.one("SELECT id, name, level, disabled_at FROM readers WHERE id = ?", (reader_id,))
-    if row is None:
-        return None
-    compartments: set[str] = set()
-    roles: set[str] = set()
-    for kind, name in tx.all(
-        "SELECT 'c', c.name FROM reader_compartments rc "
-        "JOIN compartments c ON c.id = rc.compartment_id WHERE rc.reader_id = ? "
-        "UNION ALL SELECT 'r', role FROM reader_roles WHERE reader_id = ?",
+    """The account and its compartments and roles, in one statement."""
+    rows = tx.all(
+        "SELECT r.id, r.name, r.level, r.disabled_at, 'c', c.name FROM readers r "
+        "LEFT JOIN reader_compartments rc ON rc.reader_id = r.id "
+        "LEFT JOIN compartments c ON c.id = rc.compartment_id WHERE r.id = ? "
+        "UNION ALL SELECT r.id, r.name, r.level, r.disabled_at, 'r', rr.role FROM readers r "
+        "JOIN reader_roles rr ON rr.reader_id = r.id WHERE r.id = ?",
         (reader_id, reader_id),
-    ):
-        (compartments if kind == "c" else roles).add(name)
+    )
+    if not rows:
+        return None
+    compartments = frozenset(row[5] for row in rows if row[4] == "c" and row[5] is not None)
+    roles = frozenset(row[5] for row in rows if row[4] == "r")
+    first = rows[0]
     return ReaderFacts(
-        id=int(row[0]),
-        name=row[1],
-        level=int(row[2]),
-        compartments=frozenset(compartments),
-        roles=frozenset(roles),
-        disabled=row[3] is not None,
+        id=int(first[0]),
+        name=first[1],
+        level=int(first[2]),
+        compartments=compartments,
+        roles=roles,
+        disabled=first[3] is not None,
     )
 
 
 def leaf(tx: Tx, leaf_id: int) -> LeafFacts | None:
+    """The leaf's marking comes whole from its interned key ("LEVEL/A/B")."""
     row = tx.one(
-        "SELECT l.id, m.level, l.withdrawn_at, l.marking_id FROM leaves l "
+        "SELECT l.id, m.level, l.withdrawn_at, m.key FROM leaves l "
         "JOIN markings m ON m.id = l.marking_id WHERE l.id = ?",
         (leaf_id,),
     )
@@ -41,7 +44,7 @@ def leaf(tx: Tx, leaf_id: int) -> LeafFacts | None:
     return LeafFacts(
         id=int(row[0]),
         level=int(row[1]),
-        compartments=marking_compartments(tx, int(row[3])),
+        compartments=frozenset(str(row[3]).split("/")[1:]),
         withdrawn=row[2] is not None,
     )
 

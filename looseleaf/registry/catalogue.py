@@ -223,7 +223,7 @@ class Catalogue(RegistryBase):
             policy = self.policy(tx)  # one clock reading for the batch: it commits as one
             for request in batch:
                 actor, leaf_id = request.item
-                decision = policy.check(actor, Action.LEAF_READ, leaf_id)
+                decision = policy.check(actor, Action.LEAF_READ, leaf_id, facts=True)
                 if decision.allowed:
                     request.result = self._hand_out(
                         tx, actor, "leaf.read", leaf_id, decision, at=policy.now

@@ -61,12 +61,15 @@ class PostgresStore(Store):
 
     @contextmanager
     def _begin_read(self, connection: Any) -> Iterator[None]:
+        """A read-only snapshot in two round trips (BEGIN with its options, COMMIT)."""
         if connection.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
             yield
             return
-        with connection.transaction():
-            connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        try:
             yield
+        finally:
+            connection.execute("COMMIT")
 
     def _lock_migrations(self, tx: Tx) -> None:
         tx.execute("SELECT pg_advisory_xact_lock(?)", (_MIGRATION_LOCK,))
