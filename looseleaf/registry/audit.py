@@ -9,6 +9,8 @@ in a signed tree head.
 from __future__ import annotations
 
 import json
+import sys
+import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -51,6 +53,9 @@ class Audit(RegistryBase):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._reads_seen = {}
+        self._signer: threading.Thread | None = None
+        self._sign_wanted = threading.Event()
+        self._stopping = False
 
     # -- the signing key and checkpoints --------------------------------------
 
@@ -92,11 +97,35 @@ class Audit(RegistryBase):
         return made
 
     def _logged(self) -> None:
+        """After a commit: when enough events have gathered, wake the signer.
+        Signing never holds up the read that triggered it."""
         if self._unsigned >= self.settings.checkpoint_every:
-            self.checkpoint()
+            if self._signer is None:
+                self._signer = threading.Thread(
+                    target=self._sign_in_background, name="looseleaf-signer", daemon=True
+                )
+                self._signer.start()
+            self._sign_wanted.set()
+
+    def _sign_in_background(self) -> None:
+        while True:
+            self._sign_wanted.wait()
+            self._sign_wanted.clear()
+            if self._stopping:
+                return
+            try:
+                self.checkpoint()
+            except Exception as exc:
+                sys.stderr.write(f"looseleaf: checkpoint failed ({exc}); will retry\n")
 
     def close(self) -> None:
+        """Stop the signer and sign whatever is left, so a clean exit leaves no
+        event unsigned."""
         try:
+            if self._signer is not None:
+                self._stopping = True
+                self._sign_wanted.set()
+                self._signer.join()
             if self._unsigned:
                 self.checkpoint()
         finally:

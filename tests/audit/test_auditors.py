@@ -146,3 +146,33 @@ def test_curiosity_alarm_on_a_large_grant_read_at_once(tmp_path: Path) -> None:
         assert alarm.detail["kind"] == "grant"
         assert alarm.detail["reader"] == "anna"
         assert "all 6 leaves of slip 1" in alarm.detail["what"]
+
+
+def test_checkpoints_are_signed_in_the_background_and_at_close(tmp_path: Path) -> None:
+    import time
+
+    settings = Settings(registry=str(tmp_path / "r.db"), checkpoint_every=5)
+    registry = Registry.init(settings, OPERATOR)
+    registry.ingest(
+        OPERATOR,
+        [write(tmp_path / "a.txt", "one\ftwo")],
+        dossier="D",
+        leaf_marking=MarkingRequest("SECRET"),
+    )
+    registry.add_reader(OPERATOR, "anna", MarkingRequest("SECRET"))
+    anna = registry.as_reader("anna", via=OPERATOR)
+    for turn in range(12):
+        registry.read(anna, turn % 2 + 1)
+    deadline = time.monotonic() + 10
+    signed = 0
+    while time.monotonic() < deadline and signed < 5:
+        with registry.store.read() as tx:
+            head = log.latest(tx)
+        signed = head.size if head else 0
+        time.sleep(0.01)
+    assert signed >= 5
+    registry.close()
+    with Registry.open(settings) as again:
+        verdict = again.verify(OPERATOR)
+        assert verdict.ok
+        assert verdict.unsigned == 0
