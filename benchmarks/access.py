@@ -93,13 +93,11 @@ from datetime import UTC, datetime, timedelta
 from importlib import metadata
 from pathlib import Path
 from typing import Any, NamedTuple
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import casbin
-import psycopg
 from casbin import persist
 from casbin.model import FastModel, Model
-from psycopg import sql as pgsql
+from databases import fresh_schema, fresh_sqlite, postgres_problem
 
 from looseleaf.clock import stamp
 from looseleaf.model import Actor, Levels
@@ -659,50 +657,6 @@ def measure_casbin(
 
 
 # -- fresh databases ------------------------------------------------------------------------
-
-
-def with_search_path(url: str, schema: str) -> str:
-    """`url` with libpq `options` that put every connection in `schema`."""
-    parts = urlsplit(url)
-    query = dict(parse_qsl(parts.query, keep_blank_values=True))
-    option = f"-csearch_path={schema}"
-    query["options"] = f"{query['options']} {option}" if query.get("options") else option
-    return urlunsplit(parts._replace(query=urlencode(query)))
-
-
-@contextmanager
-def fresh_schema(url: str) -> Iterator[str]:
-    schema = f"bench_{secrets.token_hex(6)}"
-    with psycopg.connect(url, autocommit=True) as admin:
-        admin.execute(pgsql.SQL("CREATE SCHEMA {}").format(pgsql.Identifier(schema)))
-    try:
-        yield with_search_path(url, schema)
-    finally:
-        with psycopg.connect(url, autocommit=True) as admin:
-            admin.execute(pgsql.SQL("DROP SCHEMA {} CASCADE").format(pgsql.Identifier(schema)))
-
-
-@contextmanager
-def fresh_sqlite(workdir: Path, label: str) -> Iterator[str]:
-    path = workdir / f"{label}-{secrets.token_hex(4)}.db"
-    try:
-        yield str(path)
-    finally:
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-
-
-def postgres_problem(url: str) -> str | None:
-    """Why PostgreSQL cannot be used for the benchmark, or None when it can."""
-    try:
-        with psycopg.connect(url, autocommit=True, connect_timeout=5):
-            pass
-        with fresh_schema(url):
-            pass
-    except psycopg.Error as exc:
-        text = str(exc).strip()
-        return text.splitlines()[0] if text else type(exc).__name__
-    return None
 
 
 def settings(url: str, workdir: Path, label: str) -> Settings:
