@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from looseleaf.custody.copies import FONT_PLACES
 from looseleaf.errors import BadInput, Forbidden, NotFound
 from looseleaf.model import Actor, Marking
 from looseleaf.registry import MarkingRequest, Registry
@@ -173,7 +174,10 @@ def test_numbered_copy_is_watermarked_receipted_and_verifiable(reg: Registry) ->
     for text in pages:
         assert "COPY No. 1" in text
         assert "issued to reader" in text
-    assert "Дзержинский" in pages[1]
+    if any(place.exists() for place in FONT_PLACES):  # Debian's fonts-dejavu-core
+        assert "Дзержинский" in pages[1]
+    else:
+        assert "?" in pages[1]  # no Unicode font: the copy says what it could not print
     assert reg.verify_copy(keeper, 1, pdf)[1] is True
     assert reg.verify_copy(keeper, 1, pdf + b" ")[1] is False
     assert [c.number for c in reg.copies(keeper, outstanding=True)] == [1]
