@@ -41,6 +41,10 @@ class SQLiteStore(Store):
             # into the main file during bulk ingest.
             connection.execute("PRAGMA wal_autocheckpoint = 4096")
             connection.execute("PRAGMA busy_timeout = 30000")
+            # Random leaf and grant lookups in a large registry: read through a
+            # memory map and keep a larger page cache than the 2 MB default.
+            connection.execute("PRAGMA mmap_size = 268435456")
+            connection.execute("PRAGMA cache_size = -32768")
         except sqlite3.DatabaseError as exc:
             raise RegistryError(f"registry {self.path}: cannot open as SQLite ({exc})") from None
         return connection
