@@ -6,23 +6,23 @@ from looseleaf.ingest.normalise import double_spaced, normalise
 
 
 def test_not_sign_hyphenation_is_undone() -> None:
-    assert normalise("terror on the part of the gov¬ \nernment") == (
-        "terror on the part of the government"
+    assert normalise("the harbour office of the port ad¬ \nministration") == (
+        "the harbour office of the port administration"
     )
 
 
 def test_hyphen_between_lower_case_letters_is_undone() -> None:
-    assert normalise("the imprison-\nment of") == "the imprisonment of"
+    assert normalise("the registra-\ntion of seamen") == "the registration of seamen"
 
 
 def test_real_compounds_keep_their_hyphen() -> None:
-    assert normalise("all White-\nGuard terrorists") == "all White-Guard terrorists"
-    assert normalise("the Zinoviev-\nKamenev trial") == "the Zinoviev-Kamenev trial"
+    assert normalise("the Austro-\nHungarian river fleet") == "the Austro-Hungarian river fleet"
+    assert normalise("the Orlov-\nBrandt file") == "the Orlov-Brandt file"
 
 
 def test_wrapped_lines_join_and_paragraphs_stay() -> None:
-    text = "A young Communist\nnamed N. shot him.\n\nA new paragraph\nstarts here."
-    assert normalise(text) == "A young Communist named N. shot him.\n\nA new paragraph starts here."
+    text = "The steamer left\nBraila at dawn.\n\nA new paragraph\nstarts here."
+    assert normalise(text) == "The steamer left Braila at dawn.\n\nA new paragraph starts here."
 
 
 def test_markdown_blocks_are_not_joined() -> None:
@@ -32,23 +32,26 @@ def test_markdown_blocks_are_not_joined() -> None:
 
 def test_double_spaced_ocr_joins_across_blank_lines() -> None:
     text = (
-        "On December 1, in Leningrad, a young Communist \n\n"
-        "named N. shot and killed K., member of \n\n"
-        "the Politburo and one of the outstanding figures of the \n\nSoviet regime. \n\n"
-        "The shot proved to be fatal not only to him but \n\nalso to the country as a whole. \n\n"
-        "It gave rise to a new wave of terror on the part of the \n\ngovernment and the party. \n\n"
-        "These simple facts are clear enough, but what has \n\nmystified the world is the trial."
+        "In the spring of that year, at Galati, the boatswain \n\n"
+        "Lupu signed on with the river line, a post he \n\n"
+        "held through three seasons and a change of the \n\n"
+        "harbour master. \n\n"
+        "His papers were stamped at every port of the \n\n"
+        "upper river and checked twice at the border. \n\n"
+        "The clerk who kept the register noted each call \n\n"
+        "in a small hand and without comment, as was the \n\n"
+        "custom of that office."
     )
     assert double_spaced(text)
     out = normalise(text, soft_blank_lines=True)
-    assert "figures of the Soviet regime." in out
-    assert "member of the Politburo" in out
-    assert "Soviet regime.\n\nThe shot" in out
+    assert "change of the harbour master." in out
+    assert "the boatswain Lupu signed on" in out
+    assert "harbour master.\n\nHis papers" in out
 
 
 def test_headings_in_double_spaced_text_stay_apart() -> None:
-    out = normalise("TRANSLATOR’S PREFACE \n\nOn December 1, in Leningrad,", soft_blank_lines=True)
-    assert out == "TRANSLATOR’S PREFACE\n\nOn December 1, in Leningrad,"
+    out = normalise("EDITOR’S FOREWORD \n\nIn the spring of that year,", soft_blank_lines=True)
+    assert out == "EDITOR’S FOREWORD\n\nIn the spring of that year,"
 
 
 def test_spaces_and_line_endings_are_tidied() -> None:
