@@ -97,7 +97,7 @@ from typing import Any, NamedTuple
 import casbin
 from casbin import persist
 from casbin.model import FastModel, Model
-from databases import fresh_schema, fresh_sqlite, postgres_problem
+from databases import add_options, fresh_schema, fresh_sqlite, postgres_problem
 
 from looseleaf.clock import stamp
 from looseleaf.model import Actor, Levels
@@ -106,7 +106,6 @@ from looseleaf.registry import Registry
 from looseleaf.settings import Settings
 from looseleaf.store import describe, leaves
 
-DEFAULT_POSTGRES = "postgresql://postgres@127.0.0.1:5432/test"
 SIZES = (10_000, 100_000, 1_000_000)
 CASBIN_SIZES = (1_000, 10_000, 100_000)
 READERS = 10_000
@@ -861,18 +860,7 @@ def main(argv: list[str] | None = None) -> int:
         help="Casbin Enforcer samples per size = this / grants, at least 30 (default 3000000)",
     )
     parser.add_argument("--seed", type=int, default=SEED, help="data seed (default %(default)s)")
-    parser.add_argument(
-        "--postgres",
-        default=os.environ.get("LOOSELEAF_TEST_POSTGRES_URL", DEFAULT_POSTGRES),
-        help="PostgreSQL URL (default $LOOSELEAF_TEST_POSTGRES_URL, else %(default)s)",
-    )
-    parser.add_argument(
-        "--backend",
-        choices=("both", "sqlite", "postgresql"),
-        default="both",
-        help="which backends to measure (default both); Casbin runs with sqlite",
-    )
-    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    add_options(parser, "; Casbin runs with sqlite")
     args = parser.parse_args(argv)
     if args.max_leaves < 10 * PER_DOSSIER or min(args.checks, args.lists, args.rounds) < 1:
         parser.error(f"--max-leaves must be at least {10 * PER_DOSSIER}; counts positive")

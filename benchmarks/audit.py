@@ -87,7 +87,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from databases import fresh_schema, fresh_sqlite, postgres_problem
+from databases import add_options, fresh_schema, fresh_sqlite, postgres_problem
 
 from looseleaf.audit import log, merkle
 from looseleaf.audit.batch import Request
@@ -100,7 +100,6 @@ from looseleaf.registry import MarkingRequest, Registry
 from looseleaf.settings import Settings
 from looseleaf.store import describe, leaves
 
-DEFAULT_POSTGRES = "postgresql://postgres@127.0.0.1:5432/test"
 MB = 2**20
 READ_AIM = 0.5
 VERIFY_AIM = 3.0
@@ -697,18 +696,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--repeat", type=int, default=3, help="interleaved runs per side (default 3)"
     )
-    parser.add_argument(
-        "--postgres",
-        default=os.environ.get("LOOSELEAF_TEST_POSTGRES_URL", DEFAULT_POSTGRES),
-        help="PostgreSQL URL (default $LOOSELEAF_TEST_POSTGRES_URL, else %(default)s)",
-    )
-    parser.add_argument(
-        "--backend",
-        choices=("both", "sqlite", "postgresql"),
-        default="both",
-        help="which backends to measure (default both)",
-    )
-    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    add_options(parser)
     args = parser.parse_args(argv)
     if args.repeat < 1 or args.leaves < 1 or args.events < LOAD_CHECKPOINTS:
         parser.error("--repeat and --leaves must be positive, --events at least 5")

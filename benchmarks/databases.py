@@ -4,6 +4,8 @@ nothing behind."""
 
 from __future__ import annotations
 
+import argparse
+import os
 import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -12,6 +14,24 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import psycopg
 from psycopg import sql
+
+DEFAULT_POSTGRES = "postgresql://postgres@127.0.0.1:5432/test"
+
+
+def add_options(parser: argparse.ArgumentParser, backend_note: str = "") -> None:
+    """--postgres, --backend and --json, the same in every benchmark."""
+    parser.add_argument(
+        "--postgres",
+        default=os.environ.get("LOOSELEAF_TEST_POSTGRES_URL", DEFAULT_POSTGRES),
+        help="PostgreSQL URL (default $LOOSELEAF_TEST_POSTGRES_URL, else %(default)s)",
+    )
+    parser.add_argument(
+        "--backend",
+        choices=("both", "sqlite", "postgresql"),
+        default="both",
+        help=f"which backends to measure (default both){backend_note}",
+    )
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
 
 
 @contextmanager

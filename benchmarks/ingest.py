@@ -42,7 +42,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import os
 import sqlite3
 import statistics
 import sys
@@ -55,7 +54,7 @@ from pathlib import Path
 from typing import Any
 
 import psycopg
-from databases import fresh_schema, fresh_sqlite, postgres_problem
+from databases import add_options, fresh_schema, fresh_sqlite, postgres_problem
 
 from looseleaf.model import Actor
 from looseleaf.registry import MarkingRequest, Registry
@@ -63,7 +62,6 @@ from looseleaf.settings import Settings
 from looseleaf.store import describe
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
-DEFAULT_POSTGRES = "postgresql://postgres@127.0.0.1:5432/test"
 MB = 2**20
 AIM = 3.0
 DOSSIER = "Bench"
@@ -302,18 +300,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--repeat", type=int, default=3, help="interleaved runs per side (default 3)"
     )
-    parser.add_argument(
-        "--postgres",
-        default=os.environ.get("LOOSELEAF_TEST_POSTGRES_URL", DEFAULT_POSTGRES),
-        help="PostgreSQL URL (default $LOOSELEAF_TEST_POSTGRES_URL, else %(default)s)",
-    )
-    parser.add_argument(
-        "--backend",
-        choices=("both", "sqlite", "postgresql"),
-        default="both",
-        help="which backends to measure (default both)",
-    )
-    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    add_options(parser)
     args = parser.parse_args(argv)
     if args.repeat < 1 or args.megabytes <= 0:
         parser.error("--repeat and --megabytes must be positive")
