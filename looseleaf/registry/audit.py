@@ -234,7 +234,7 @@ class Audit(RegistryBase):
         found = dossiers.find(tx, ref)
         if found is None:
             raise NotFound("dossier", ref)
-        return [leaf_id for leaf_id, _ in leaves.texts_of_dossier(tx, found.id)]
+        return leaves.ids_of_dossier(tx, found.id)
 
     def readers_of(self, actor: Actor, leaf_ids: list[int]) -> dict[str, list[int]]:
         """Who has read which of these leaves: for a dossier, or (with the card

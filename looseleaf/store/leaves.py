@@ -71,6 +71,13 @@ def withdraw(tx: Tx, leaf_id: int, now: str) -> bool:
     return int(cursor.rowcount) > 0
 
 
+def ids_of_dossier(tx: Tx, dossier_id: int) -> list[int]:
+    return [
+        int(row[0])
+        for row in tx.all("SELECT id FROM leaves WHERE dossier_id = ? ORDER BY id", (dossier_id,))
+    ]
+
+
 def ids_of_report(tx: Tx, report_id: int) -> list[int]:
     return [
         int(row[0])
