@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from looseleaf.cli.common import AS_OPTION, JSON_OPTION, acting, emit_json, out, state
+from looseleaf.cli.common import AS_OPTION, JSON_OPTION, emit_json, open_as, out
 from looseleaf.errors import BadInput
 from looseleaf.registry import MarkingRequest
 
@@ -29,8 +29,8 @@ def read(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Read a leaf through the access rule; the read is recorded before the text is shown."""
-    registry = state(ctx).open()
-    text = registry.read(acting(registry, as_), leaf_id)
+    registry, actor = open_as(ctx, as_)
+    text = registry.read(actor, leaf_id)
     if as_json:
         emit_json(text.as_json())
     elif original:
@@ -48,8 +48,8 @@ def why(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Staff: may READER read LEAF_ID, and why (or why not)?"""
-    registry = state(ctx).open()
-    decision = registry.why(acting(registry, as_), reader, leaf_id)
+    registry, actor = open_as(ctx, as_)
+    decision = registry.why(actor, reader, leaf_id)
     if as_json:
         emit_json(decision.as_json())
     else:
@@ -73,8 +73,7 @@ def mark(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Registrar: re-mark leaves, a report's leaves, or a dossier's title."""
-    registry = state(ctx).open()
-    actor = acting(registry, as_)
+    registry, actor = open_as(ctx, as_)
     request = MarkingRequest(level, tuple(compartment or ()))
     if dossier_title is not None:
         if leaf_ids or report is not None:

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from looseleaf.cli.common import AS_OPTION, JSON_OPTION, acting, emit_json, out, state
+from looseleaf.cli.common import AS_OPTION, JSON_OPTION, emit_json, open_as, out
 from looseleaf.errors import BadInput
 
 app = typer.Typer(help="The audit log: verify it, prove it, question it.", no_args_is_help=True)
@@ -32,9 +32,9 @@ def verify(
 ) -> None:
     """Recompute the log's tree, check every signature and every leaf's text; exit 0 only
     if all hold."""
-    registry = state(ctx).open()
+    registry, actor = open_as(ctx, as_)
     given = _json_file(against) if against is not None else None
-    verdict = registry.verify(acting(registry, as_), against=given, public_key=public_key)
+    verdict = registry.verify(actor, against=given, public_key=public_key)
     if as_json:
         emit_json(verdict.as_json())
     elif verdict.ok:
@@ -65,8 +65,8 @@ def checkpoint(
     ctx: typer.Context, as_: Annotated[str | None, AS_OPTION] = None, as_json: bool = JSON_OPTION
 ) -> None:
     """Sign and print the newest tree head, to hand to an outside witness."""
-    registry = state(ctx).open()
-    head = registry.latest_checkpoint(acting(registry, as_))
+    registry, actor = open_as(ctx, as_)
+    head = registry.latest_checkpoint(actor)
     if as_json:
         emit_json(head)
     else:
@@ -89,9 +89,9 @@ def log_(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """The event log, filtered."""
-    registry = state(ctx).open()
+    registry, actor = open_as(ctx, as_)
     found = registry.audit_log(
-        acting(registry, as_),
+        actor,
         reader=reader,
         leaf_id=leaf,
         dossier=dossier,
@@ -114,8 +114,7 @@ def readers(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Who has read leaves of a dossier, and which."""
-    registry = state(ctx).open()
-    actor = acting(registry, as_)
+    registry, actor = open_as(ctx, as_)
     _, reports = registry.dossier(actor, dossier)
     who = registry.readers_of(actor, [leaf.id for r in reports for leaf in r.leaves])
     if as_json:
@@ -135,8 +134,8 @@ def exposure(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Everything one reader was shown in a period, with what allowed each read."""
-    registry = state(ctx).open()
-    found = registry.exposure(acting(registry, as_), reader, since=since, until=until)
+    registry, actor = open_as(ctx, as_)
+    found = registry.exposure(actor, reader, since=since, until=until)
     if as_json:
         emit_json(found)
     else:
@@ -154,8 +153,8 @@ def replay(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Was a past read allowed under the rule, on the facts recorded with it?"""
-    registry = state(ctx).open()
-    result = registry.replay(acting(registry, as_), event_id)
+    registry, actor = open_as(ctx, as_)
+    result = registry.replay(actor, event_id)
     if as_json:
         emit_json(result.as_json())
     else:
@@ -180,8 +179,7 @@ def proof(
     log of SIZE events is a prefix of it."""
     if (event_id is None) == (from_size is None):
         raise BadInput("proof", "give an event id or --from SIZE, not both")
-    registry = state(ctx).open()
-    actor = acting(registry, as_)
+    registry, actor = open_as(ctx, as_)
     if from_size is not None:
         found = registry.consistency_proof(actor, from_size)
         summary = f"the log of {from_size} events (root {found['old_root']}) is a prefix"
@@ -203,8 +201,8 @@ def alarms(
     ctx: typer.Context, as_: Annotated[str | None, AS_OPTION] = None, as_json: bool = JSON_OPTION
 ) -> None:
     """The curiosity alarms raised so far: the auditor's queue."""
-    registry = state(ctx).open()
-    found = registry.alarms(acting(registry, as_))
+    registry, actor = open_as(ctx, as_)
+    found = registry.alarms(actor)
     if as_json:
         emit_json([event.as_json() for event in found])
     else:

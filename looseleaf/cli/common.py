@@ -75,6 +75,12 @@ def operator() -> Actor:
     return Actor.operator(name)
 
 
+def open_as(ctx: typer.Context, as_name: str | None) -> tuple[Registry, Actor]:
+    """The registry and who acts on it: what nearly every command starts with."""
+    registry = state(ctx).open()
+    return registry, acting(registry, as_name)
+
+
 def acting(registry: Registry, as_name: str | None) -> Actor:
     """The operator, or the operator acting as a reader (`--as`)."""
     me = operator()

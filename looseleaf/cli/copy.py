@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from looseleaf.cli.common import AS_OPTION, JSON_OPTION, acting, emit, emit_json, out, state
+from looseleaf.cli.common import AS_OPTION, JSON_OPTION, emit, emit_json, open_as, out
 from looseleaf.errors import BadInput
 from looseleaf.model import Copy
 
@@ -38,8 +38,8 @@ def issue(
     """Custodian: issue a numbered copy of leaves the reader may read, as a PDF."""
     if out_file.exists():
         raise BadInput(str(out_file), "exists already; a copy is never written over a file")
-    registry = state(ctx).open()
-    copy, pdf = registry.issue_copy(acting(registry, as_), reader, leaf, purpose)
+    registry, actor = open_as(ctx, as_)
+    copy, pdf = registry.issue_copy(actor, reader, leaf, purpose)
     out_file.write_bytes(pdf)
     if as_json:
         emit_json({**copy.as_json(), "file": str(out_file)})
@@ -55,8 +55,8 @@ def return_(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Custodian: receive a copy back; the receipt is recorded."""
-    registry = state(ctx).open()
-    copy = registry.return_copy(acting(registry, as_), number)
+    registry, actor = open_as(ctx, as_)
+    copy = registry.return_copy(actor, number)
     emit(copy, as_json, _print)
 
 
@@ -68,8 +68,8 @@ def list_(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Copies issued (a reader sees their own)."""
-    registry = state(ctx).open()
-    found = registry.copies(acting(registry, as_), outstanding=outstanding)
+    registry, actor = open_as(ctx, as_)
+    found = registry.copies(actor, outstanding=outstanding)
     emit(found, as_json, _print)
 
 
@@ -82,9 +82,9 @@ def verify(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Is this the copy the registry issued under that number?"""
-    registry = state(ctx).open()
+    registry, actor = open_as(ctx, as_)
     data = file.read_bytes() if file is not None else None
-    copy, matches = registry.verify_copy(acting(registry, as_), number, data)
+    copy, matches = registry.verify_copy(actor, number, data)
     if as_json:
         emit_json({**copy.as_json(), "file_matches": matches if file is not None else None})
     else:

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from looseleaf.cli.common import AS_OPTION, JSON_OPTION, acting, emit_json, out, state
+from looseleaf.cli.common import AS_OPTION, JSON_OPTION, emit_json, open_as, out
 
 app = typer.Typer(help="Dossiers: files on a person or subject.", no_args_is_help=True)
 
@@ -18,8 +18,8 @@ def list_(
 ) -> None:
     """Dossiers you may see, with their marking and counts of the reports and leaves you
     may read."""
-    registry = state(ctx).open()
-    found = registry.dossiers(acting(registry, as_))
+    registry, actor = open_as(ctx, as_)
+    found = registry.dossiers(actor)
     if as_json:
         emit_json([dossier.as_json() for dossier in found])
         return
@@ -43,8 +43,8 @@ def show(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """A dossier's reports in arrival order, and the leaves you may read (no text)."""
-    registry = state(ctx).open()
-    found, reports = registry.dossier(acting(registry, as_), dossier)
+    registry, actor = open_as(ctx, as_)
+    found, reports = registry.dossier(actor, dossier)
     if as_json:
         emit_json({**found.as_json(), "reports_list": [r.as_json() for r in reports]})
         return

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from looseleaf.cli.common import AS_OPTION, JSON_OPTION, acting, emit, out, state
+from looseleaf.cli.common import AS_OPTION, JSON_OPTION, emit, open_as, out
 from looseleaf.model import Note
 
 app = typer.Typer(
@@ -32,8 +32,8 @@ def add(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Write a note; its marking comes from the leaves it cites."""
-    registry = state(ctx).open()
-    note = registry.add_note(acting(registry, as_), text, cite or ())
+    registry, actor = open_as(ctx, as_)
+    note = registry.add_note(actor, text, cite or ())
     emit(note, as_json, _print)
 
 
@@ -42,8 +42,8 @@ def list_(
     ctx: typer.Context, as_: Annotated[str | None, AS_OPTION] = None, as_json: bool = JSON_OPTION
 ) -> None:
     """Your notes; citations you can no longer read show as restricted."""
-    registry = state(ctx).open()
-    found = registry.notes(acting(registry, as_))
+    registry, actor = open_as(ctx, as_)
+    found = registry.notes(actor)
     emit(found, as_json, _print)
 
 
@@ -55,6 +55,6 @@ def show(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """One of your notes."""
-    registry = state(ctx).open()
-    [note] = registry.notes(acting(registry, as_), note_id)
+    registry, actor = open_as(ctx, as_)
+    [note] = registry.notes(actor, note_id)
     emit(note, as_json, _print)

@@ -10,11 +10,10 @@ from rich.table import Table
 from looseleaf.cli.common import (
     AS_OPTION,
     JSON_OPTION,
-    acting,
     emit_json,
+    open_as,
     out,
     read_password,
-    state,
 )
 from looseleaf.model import Reader
 from looseleaf.registry import MarkingRequest
@@ -50,9 +49,9 @@ def add(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Create an account with a clearance (level and compartments) and roles."""
-    registry = state(ctx).open()
+    registry, actor = open_as(ctx, as_)
     reader = registry.add_reader(
-        acting(registry, as_),
+        actor,
         name,
         MarkingRequest(level, tuple(compartment or ())),
         roles=role or (),
@@ -66,8 +65,8 @@ def list_(
     ctx: typer.Context, as_: Annotated[str | None, AS_OPTION] = None, as_json: bool = JSON_OPTION
 ) -> None:
     """Every account with its clearance and roles."""
-    registry = state(ctx).open()
-    found = registry.readers(acting(registry, as_))
+    registry, actor = open_as(ctx, as_)
+    found = registry.readers(actor)
     if as_json:
         emit_json([reader.as_json() for reader in found])
         return
@@ -90,8 +89,8 @@ def show(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """One account."""
-    registry = state(ctx).open()
-    _show(registry.reader(acting(registry, as_), name), as_json)
+    registry, actor = open_as(ctx, as_)
+    _show(registry.reader(actor, name), as_json)
 
 
 @app.command("set")
@@ -111,10 +110,10 @@ def set_(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Change an account's clearance, roles or password (takes effect at once)."""
-    registry = state(ctx).open()
+    registry, actor = open_as(ctx, as_)
     compartments = [] if no_compartments else compartment
     reader = registry.set_reader(
-        acting(registry, as_),
+        actor,
         name,
         level=level,
         compartments=compartments,
@@ -132,8 +131,8 @@ def disable(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Disable an account: it can no longer log in or read, from the next check on."""
-    registry = state(ctx).open()
-    _show(registry.disable_reader(acting(registry, as_), name), as_json)
+    registry, actor = open_as(ctx, as_)
+    _show(registry.disable_reader(actor, name), as_json)
 
 
 @tokens.command("create")
@@ -146,10 +145,8 @@ def token_create(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Create an API token; it is printed once and stored only as its hash."""
-    registry = state(ctx).open()
-    token_id, token, expires = registry.create_token(
-        acting(registry, as_), reader, days=days, label=label
-    )
+    registry, actor = open_as(ctx, as_)
+    token_id, token, expires = registry.create_token(actor, reader, days=days, label=label)
     if as_json:
         emit_json({"id": token_id, "token": token, "reader": reader, "expires_at": expires})
     else:
@@ -164,8 +161,8 @@ def token_revoke(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Revoke a token; it stops working at once."""
-    registry = state(ctx).open()
-    registry.revoke_token(acting(registry, as_), token_id)
+    registry, actor = open_as(ctx, as_)
+    registry.revoke_token(actor, token_id)
     if as_json:
         emit_json({"id": token_id, "revoked": True})
     else:

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from looseleaf.cli.common import AS_OPTION, JSON_OPTION, acting, emit, emit_json, out, state
+from looseleaf.cli.common import AS_OPTION, JSON_OPTION, emit, emit_json, open_as, out
 from looseleaf.errors import BadInput
 from looseleaf.model import Slip
 
@@ -47,9 +47,9 @@ def request(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Raise a request slip for leaves, by id, by cross-reference or by query."""
-    registry = state(ctx).open()
+    registry, actor = open_as(ctx, as_)
     slip = registry.request_slip(
-        acting(registry, as_),
+        actor,
         purpose,
         leaf_ids=leaf or (),
         xref_leaf=_xref(xref) if xref else None,
@@ -66,8 +66,8 @@ def list_(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Your slips; for a custodian (or the operator), every slip."""
-    registry = state(ctx).open()
-    found = registry.slips(acting(registry, as_), status=status)
+    registry, actor = open_as(ctx, as_)
+    found = registry.slips(actor, status=status)
     emit(found, as_json, _print)
 
 
@@ -79,8 +79,8 @@ def show(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """One slip; a custodian sees the proposed leaves."""
-    registry = state(ctx).open()
-    slip = registry.slip(acting(registry, as_), slip_id)
+    registry, actor = open_as(ctx, as_)
+    slip = registry.slip(actor, slip_id)
     emit(slip, as_json, _print)
 
 
@@ -93,8 +93,8 @@ def review(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Custodian: read a proposed leaf to decide on it (the reading is recorded)."""
-    registry = state(ctx).open()
-    text = registry.review(acting(registry, as_), slip_id, leaf_id)
+    registry, actor = open_as(ctx, as_)
+    text = registry.review(actor, slip_id, leaf_id)
     if as_json:
         emit_json(text.as_json())
     else:
@@ -113,10 +113,8 @@ def decide(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Custodian: approve proposed leaves page by page; the rest are denied."""
-    registry = state(ctx).open()
-    slip = registry.decide_slip(
-        acting(registry, as_), slip_id, approve=approve or (), deny=deny or (), days=days
-    )
+    registry, actor = open_as(ctx, as_)
+    slip = registry.decide_slip(actor, slip_id, approve=approve or (), deny=deny or (), days=days)
     emit(slip, as_json, _print)
 
 
@@ -128,8 +126,8 @@ def return_(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Hand the leaves back: every grant of the slip ends at once."""
-    registry = state(ctx).open()
-    ended = registry.return_slip(acting(registry, as_), slip_id)
+    registry, actor = open_as(ctx, as_)
+    ended = registry.return_slip(actor, slip_id)
     if as_json:
         emit_json({"slip_id": slip_id, "grants_ended": ended})
     else:
@@ -144,8 +142,8 @@ def grant_list(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Grants with their expiries: your own, or a reader's for a custodian."""
-    registry = state(ctx).open()
-    found = registry.grants(acting(registry, as_), reader=reader)
+    registry, actor = open_as(ctx, as_)
+    found = registry.grants(actor, reader=reader)
     if as_json:
         emit_json([grant.as_json() for grant in found])
         return
