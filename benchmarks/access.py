@@ -98,6 +98,7 @@ import casbin
 from casbin import persist
 from casbin.model import FastModel, Model
 from databases import add_options, fresh_schema, fresh_sqlite, postgres_problem
+from reporting import heading, verdict
 
 from looseleaf.clock import stamp
 from looseleaf.model import Actor, Levels
@@ -779,7 +780,7 @@ def table(report: dict[str, Any]) -> str:
         f"{'denied':>7} {'p50 µs':>8} {'p99 µs':>8} {'p99.9 µs':>9} "
         f"{'list p50 ms':>11} {'list p99 ms':>11} {'ids':>5} {'list=check':>10}"
     )
-    lines += [header, "-" * len(header)]
+    lines += heading(header)
     for name, result in report["backends"].items():
         if "skipped" in result:
             lines.append(f"{name}: skipped ({result['skipped']})")
@@ -810,7 +811,7 @@ def table(report: dict[str, Any]) -> str:
             f"{'p99 µs':>10} {'looseleaf p50/p99 µs':>21} {'x p50':>8} {'x p99':>8} "
             f"{'agree':>12}"
         )
-        lines += [header, "-" * len(header)]
+        lines += heading(header)
         for size in report["casbin"]:
             mine = size["looseleaf_sqlite_us"]
             for name, row in size["enforcers"].items():
@@ -834,7 +835,7 @@ def table(report: dict[str, Any]) -> str:
     }
     for key, label in labels.items():
         if key in aims:
-            lines.append(f"  {label}: {'met' if aims[key] else 'NOT met'}")
+            lines.append(f"  {label}: {verdict(aims[key])}")
     return "\n".join(lines)
 
 

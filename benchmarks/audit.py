@@ -88,6 +88,7 @@ from pathlib import Path
 from typing import Any
 
 from databases import add_options, fresh_schema, fresh_sqlite, postgres_problem
+from reporting import heading, ratio_line, verdict
 
 from looseleaf.audit import log, merkle
 from looseleaf.audit.batch import Request
@@ -584,8 +585,7 @@ def reads_table(part: dict[str, Any]) -> list[str]:
         f"check and fetch, no record); {part['seconds']:g} s per run, {part['repeat']} "
         f"interleaved run(s) per side, medians",
         "",
-        header,
-        "-" * len(header),
+        *heading(header),
     ]
     for name, result in part["backends"].items():
         if "skipped" in result:
@@ -594,7 +594,7 @@ def reads_table(part: dict[str, Any]) -> list[str]:
         for case in result["cases"]:
             runs = " ".join(f"{p:.2f}" for p in case["pair_ratios"])
             batch = "-" if case["mean_batch"] is None else f"{case['mean_batch']:.1f}"
-            aim = "-" if case["aim_met"] is None else ("met" if case["aim_met"] else "NOT met")
+            aim = verdict(case["aim_met"])
             lines.append(
                 f"{name:<11} {case['durability']:<10} {case['threads']:>7} "
                 f"{case['median_unaudited']:>11.0f} {case['median_audited']:>9.0f} "
@@ -619,8 +619,7 @@ def verify_table(part: dict[str, Any]) -> list[str]:
         f"Part 2: audit verify against raw SHA-256 over the same canonical entries; "
         f"{part['repeat']} interleaved run(s), medians",
         "",
-        header,
-        "-" * len(header),
+        *heading(header),
     ]
     for name, result in part["backends"].items():
         if "skipped" in result:
@@ -634,11 +633,15 @@ def verify_table(part: dict[str, Any]) -> list[str]:
                 f"{row['events_per_second']:>10.0f} {row['megabytes_per_second']:>8.1f} "
                 f"{row['median_seconds'] / base:>7.1f}x"
             )
-        runs = " ".join(f"{p:.2f}" for p in result["pair_ratios"])
-        verdict = "met" if result["aim_met"] else "NOT met"
         lines.append(
-            f"{name:<11} ratio verify/SHA-256 time {result['ratio']:.2f}x (per run: {runs}); "
-            f"aim <= {VERIFY_AIM:g}x: {verdict}"
+            ratio_line(
+                name,
+                "verify/SHA-256 time",
+                result["ratio"],
+                result["pair_ratios"],
+                f"<= {VERIFY_AIM:g}x",
+                result["aim_met"],
+            )
         )
         lines.append(
             f"{name:<11} {result['events']} events, {result['megabytes']:.1f} MB of entries, "

@@ -55,6 +55,7 @@ from typing import Any
 
 import psycopg
 from databases import add_options, fresh_schema, fresh_sqlite, postgres_problem
+from reporting import heading, ratio_line
 
 from looseleaf.model import Actor
 from looseleaf.registry import MarkingRequest, Registry
@@ -268,8 +269,7 @@ def table(report: dict[str, Any]) -> str:
         f"seeds {report['seed_dir']}; passage_chars {report['passage_chars']}; "
         f"work dir {report['workdir']}",
         "",
-        header,
-        "-" * len(header),
+        *heading(header),
     ]
     for name, result in report["backends"].items():
         if "skipped" in result:
@@ -282,11 +282,15 @@ def table(report: dict[str, Any]) -> str:
                 f"{result['megabytes']:>6.1f} {row['median_seconds']:>9.2f} "
                 f"{row['leaves_per_second']:>9.0f} {row['megabytes_per_second']:>7.2f}"
             )
-        runs = " ".join(f"{p:.2f}" for p in result["pair_ratios"])
-        verdict = "met" if result["aim_met"] else "NOT met"
         lines.append(
-            f"{name:<11} ratio     ingest/baseline time {result['ratio']:.2f}x "
-            f"(per run: {runs}); aim <= {AIM:g}x: {verdict}"
+            ratio_line(
+                name,
+                "    ingest/baseline time",
+                result["ratio"],
+                result["pair_ratios"],
+                f"<= {AIM:g}x",
+                result["aim_met"],
+            )
         )
     return "\n".join(lines)
 
