@@ -1,0 +1,282 @@
+"""A name form taken apart: title, given names, initials, patronymic, surname,
+and the spelling keys that let Dzerzhinsky, Dserschinski and Dzierżyński meet.
+
+Parsing is deliberately shallow and explainable. It knows the habits of the
+files we hold (Russian patronymics, "SURNAME, Given" card order, titles that
+say more than the name, followers named after their leader, OCR damage at
+the start of a word) and nothing else; every decision it makes can be shown
+to a registrar as a reason.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache, lru_cache
+from importlib import resources
+
+from looseleaf.cardindex import translit
+
+
+class Kind(StrEnum):
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    GROUP = "group"
+
+
+_GENDERED_TITLES = {
+    "mrs": "f", "madame": "f", "mme": "f", "miss": "f", "ms": "f", "frau": "f", "lady": "f",
+    "mr": "m", "herr": "m", "monsieur": "m", "sir": "m", "lord": "m", "king": "m", "tsar": "m",
+    "czar": "m", "prince": "m", "duke": "m", "count": "m",
+}  # fmt: skip
+_TITLES = set(_GENDERED_TITLES) | {
+    "dr", "doctor", "professor", "prof", "comrade", "colonel", "general", "major", "marshal",
+    "admiral", "captain", "commissar", "president", "burgomaster", "grand", "lieutenant",
+    "saint", "st", "father", "reverend", "rev", "judge", "minister", "senator", "citizen",
+}  # fmt: skip
+#: Titles that say nothing about which of two namesakes is meant.
+_GENERIC_TITLES = {"comrade", "citizen", "mr", "mrs", "madame", "mme", "miss", "ms", "herr", "frau"}
+_PARTICLES = {"von", "van", "de", "del", "della", "di", "da", "du", "le", "la", "al", "el", "der"}
+_ORG_WORDS = {
+    "group", "ring", "institute", "theatre", "theater", "archive", "archives", "committee",
+    "commissariat", "directorate", "administration", "international", "party", "union",
+    "ministry", "department", "bureau", "council", "society", "league", "army", "regiment",
+    "security", "police", "office", "service", "agency", "section", "division", "academy",
+    "university", "press", "publishers", "museum", "library", "cell", "network", "faction",
+    "bloc", "centre", "center", "trust", "organisation", "organization", "affairs",
+}  # fmt: skip
+_GROUP_WORDS = {"group", "ring", "cell", "network", "faction", "bloc", "centre", "center"}
+_FOLLOWER = re.compile(r"(?:ites?|ists?|isms?|ians?)$")
+_PATRONYMIC = re.compile(r"(?:ovich|evich|ovitch|evitch|ich|ovna|evna|ichna|inichna)$")
+_ROMAN = re.compile(r"^(?:i{1,3}|iv|vi{0,3}|ix|xi{0,3})$")
+_FEMININE = re.compile(r"(?:ova|eva|ina|yna|aya|skaya|tskaya|ska|cka)$")
+_MASCULINE = re.compile(r"(?:ov|ev|yov|in|yn|sky|ski|skiy|skii|skij|tsky|zky|vich|vitch)$")
+# A word broken at a line end by OCR: "Zin.. oviev", "Zin-’ oviev".
+_BROKEN = re.compile(r"(\w)[-¬.’'´`]+\s+(?=[a-z])")
+_POSSESSIVE = re.compile(r"['’^]s\b")
+
+
+@cache
+def _given_names() -> tuple[dict[str, int], dict[int, str]]:
+    groups: dict[str, int] = {}
+    genders: dict[int, str] = {}
+    text = resources.files("looseleaf.cardindex").joinpath("data/given_names.txt").read_text()
+    for number, line in enumerate(text.splitlines()):
+        if not line.strip() or line.startswith("#"):
+            continue
+        gender, *forms = line.split()
+        genders[number] = gender
+        for form in forms:
+            groups.setdefault(form, number)
+    return groups, genders
+
+
+def given_group(word: str) -> int | None:
+    """Which given name `word` is (Lev and Leon are one), if the table knows it."""
+    return _given_names()[0].get(word)
+
+
+def given_forms(word: str) -> frozenset[str]:
+    """Every form of the given name `word` (itself alone if the table does not know it)."""
+    groups = _given_names()[0]
+    number = groups.get(word)
+    if number is None:
+        return frozenset({word})
+    return frozenset(form for form, group in groups.items() if group == number)
+
+
+def given_gender(word: str) -> str | None:
+    groups, genders = _given_names()
+    number = groups.get(word)
+    gender = genders.get(number) if number is not None else None
+    return gender if gender in ("m", "f") else None
+
+
+def fold(text: str) -> str:
+    """Lower case, no diacritics, ł as l: the form people type into a search box."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("ł", "l"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@dataclass(frozen=True)
+class Name:
+    form: str
+    kind: Kind
+    title: str | None
+    gender: str | None
+    given: tuple[str, ...]
+    initials: tuple[str, ...]
+    surname: str
+    regnal: str | None
+    words: tuple[str, ...]
+    damaged: bool
+    keys: frozenset[str]
+
+    @property
+    def bare(self) -> bool:
+        """Only a surname (or one word): who it names depends on context."""
+        return not self.given and not self.initials
+
+
+@lru_cache(maxsize=65536)
+def parse(form: str) -> Name:
+    latin = translit.romanise(form) if translit.is_cyrillic(form) else form
+    text = _POSSESSIVE.sub("", _BROKEN.sub(r"\1", latin.strip()))
+    damaged = bool(text) and not (text[0].isupper() or text[0].isdigit())
+    if "," in text:  # card order: "Trotsky, Leon"
+        before, _, after = text.partition(",")
+        text = f"{after} {before}"
+    raw = text.split()
+    pairs = [(token, _clean(token)) for token in raw if _clean(token)]
+    words = tuple(word for _, word in pairs)
+    title_words: list[str] = []
+    while len(pairs) > 1 and pairs[0][1] in _TITLES:
+        title_words.append(pairs.pop(0)[1])
+    regnal = None
+    if len(pairs) > 1 and _ROMAN.match(pairs[-1][1]) and pairs[-1][0].isupper():
+        regnal = pairs.pop()[1]
+    kind = _kind(raw, words)
+    names = [word for _, word in pairs if word not in _PARTICLES] or [word for _, word in pairs]
+    if kind is Kind.GROUP:
+        names = [word for word in names if word not in _GROUP_WORDS] or names
+    elif kind is Kind.PERSON and len(names) == 1 and _is_followers(names[0]):
+        kind, names = Kind.GROUP, [_FOLLOWER.sub("", names[0])]
+    given, initials = _given_and_initials(names[:-1] if kind is Kind.PERSON else [])
+    surname = names[-1] if kind is Kind.PERSON and names else " ".join(names)
+    written = next((token.lower() for token, word in reversed(pairs) if word == surname), surname)
+    return Name(
+        form=form,
+        kind=kind,
+        title=" ".join(title_words) or None,
+        gender=_gender(title_words, given, surname if kind is Kind.PERSON else ""),
+        given=given,
+        initials=initials,
+        surname=surname,
+        regnal=regnal,
+        words=words,
+        damaged=damaged,
+        keys=_keys(form if translit.is_cyrillic(form) else "", written, surname),
+    )
+
+
+def _is_followers(word: str) -> bool:
+    """Trotskyists, Zinovievites: the followers, not the man."""
+    return len(word) > 6 and bool(_FOLLOWER.search(word))
+
+
+def _kind(raw: list[str], words: tuple[str, ...]) -> Kind:
+    if len(raw) == 1 and _is_acronym(raw[0]):
+        return Kind.ORGANISATION
+    if any(word in _GROUP_WORDS for word in words):
+        return Kind.GROUP
+    if len(words) > 1 and any(word in _ORG_WORDS for word in words):
+        return Kind.ORGANISATION
+    return Kind.PERSON
+
+
+def _given_and_initials(words: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Given names and initials; patronymics (Mironovich) are dropped, since
+    one file gives them and another does not."""
+    given = tuple(w for w in words if len(w) > 1 and not _PATRONYMIC.search(w))
+    return given, tuple(w for w in words if len(w) == 1)
+
+
+def _clean(token: str) -> str:
+    folded = fold(token)
+    return "".join(c for c in folded if c.isalnum())
+
+
+def _is_acronym(token: str) -> bool:
+    letters = [c for c in token if c.isalpha()]
+    return 2 <= len(letters) <= 5 and all(c.isupper() for c in letters)
+
+
+def _gender(titles: list[str], given: list[str], surname: str) -> str | None:
+    for title in titles:
+        if title in _GENDERED_TITLES:
+            return _GENDERED_TITLES[title]
+    for word in given[:1]:
+        gender = given_gender(word)
+        if gender:
+            return gender
+    if len(surname) > 4 and _FEMININE.search(surname):
+        return "f"
+    if len(surname) > 3 and _MASCULINE.search(surname):
+        return "m"
+    return None
+
+
+def _keys(cyrillic: str, written: str, surname: str) -> frozenset[str]:
+    if " " in surname:
+        return frozenset({" ".join(english_key(word) for word in surname.split())})
+    if cyrillic:
+        last = cyrillic.rsplit(maxsplit=1)[-1]
+        spellings = [translit.romanise(last, system).lower() for system in translit.System]
+        return frozenset(key for spelling in spellings for key in skeletons(spelling))
+    return skeletons(written) | skeletons(surname)
+
+
+# Each hypothesis reads a Latin spelling as one language would have written
+# the Russian sounds, and rewrites it into a common alphabet: Z for Ж, S for
+# Ш/Щ, C for Ч, K for Х, T for Ц.
+_GERMAN = [
+    ("schtsch", "S"), ("tsch", "C"), ("sch", "S"), ("ch", "K"), ("tz", "T"), ("z", "T"),
+    ("s(?=[aeiouy])", "z"), ("w", "v"), ("j", "y"),
+]  # fmt: skip
+_FRENCH = [("tch", "C"), ("ch", "S"), ("j", "Z"), ("ou", "u")]
+_POLISH = [("szcz", "S"), ("sz", "S"), ("cz", "C"), ("ch", "K"), ("rz", "Z"), ("w", "v")]
+_ENGLISH = [
+    ("shch", "S"), ("sch", "S"), ("tch", "C"), ("ch", "C"), ("zh", "Z"), ("kh", "K"),
+    ("sh", "S"), ("ts", "T"), ("tz", "T"), ("ph", "f"), ("th", "t"), ("gh", "g"), ("ck", "k"),
+    ("x", "ks"), ("w", "v"), ("q", "k"), ("oo", "u"), ("ou", "u"), ("j", "y"),
+]  # fmt: skip
+_VOWEL = "aeiouy"
+
+
+def skeletons(word: str) -> frozenset[str]:
+    """The spelling keys of one folded word, one per language that could have written it."""
+    word = "".join(c for c in word if c.isalpha())
+    if not word:
+        return frozenset()
+    spellings = {word}
+    if any(mark in word for mark in _UMLAUTS):
+        spellings.add("".join(_UMLAUTS.get(c, c) for c in word))
+    keys = {
+        _finish(_rewrite(_rewrite(_marks(spelling), rules), _ENGLISH))
+        for spelling in spellings
+        for rules in ([], _GERMAN, _FRENCH, _POLISH)
+    }
+    # The letters as written, for OCR damage that a digraph rule would hide
+    # (Radck is Radek with e read as c, but ck would become k).
+    keys.add(re.sub(r"(.)\1+", r"\1", fold(word)))
+    return frozenset(keys)
+
+
+_UMLAUTS = {"ä": "ae", "ö": "oe", "ü": "ue"}
+
+
+def english_key(word: str) -> str:
+    """The one key of a word read as English spelling: for names of things, not people."""
+    return _finish(_rewrite(_marks(word), _ENGLISH))
+
+
+def _marks(word: str) -> str:
+    for mark, symbol in (("ż", "Z"), ("ž", "Z"), ("š", "S"), ("ŝ", "S"), ("ś", "s"), ("č", "C")):
+        word = word.replace(mark, symbol)
+    return fold(word)
+
+
+def _rewrite(word: str, rules: list[tuple[str, str]]) -> str:
+    for pattern, symbol in rules:
+        word = re.sub(pattern, symbol, word)
+    return word
+
+
+def _finish(word: str) -> str:
+    # y is a consonant at the start (Yezhov), a vowel elsewhere (Trotsky).
+    word = word[:1] + word[1:].replace("y", "i")
+    word = re.sub(r"(?<=[^aeiou])ie", "e", word)
+    word = re.sub(r"(?<=[bdfgklmnprstvzZSCKT])h", "", word)
+    return re.sub(r"(.)\1+", r"\1", word)
