@@ -193,7 +193,7 @@ def _is_acronym(token: str) -> bool:
     return 2 <= len(letters) <= 5 and all(c.isupper() for c in letters)
 
 
-def _gender(titles: list[str], given: list[str], surname: str) -> str | None:
+def _gender(titles: list[str], given: tuple[str, ...], surname: str) -> str | None:
     for title in titles:
         if title in _GENDERED_TITLES:
             return _GENDERED_TITLES[title]
