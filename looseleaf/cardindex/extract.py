@@ -42,15 +42,14 @@ _ALIAS = re.compile(
     rf"(?P<alias>{_CAPS}|[A-Z]{{3,}})"
 )
 #: Capitalised words that begin sentences or name things, never persons on their own.
-_NOT_NAMES = frozenset(
-    (
-        "the a an in on at of and but for with from by to as it he she they we this that "
-        "these those his her their there then when where what which who after before "
-        "during since january february march april may june july august september october "
-        "november december monday tuesday wednesday thursday friday saturday sunday "
-        "soviet russian german polish french british american"
-    ).split()
+_NOT_NAMES_TEXT = (
+    "the a an in on at of and but for with from by to as it he she they we this that "
+    "these those his her their there then when where what which who after before "
+    "during since january february march april may june july august september october "
+    "november december monday tuesday wednesday thursday friday saturday sunday "
+    "soviet russian german polish french british american"
 )
+_NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split())
 
 
 @dataclass(frozen=True)
