@@ -54,7 +54,7 @@ import hashlib
 import itertools
 import random
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
@@ -62,6 +62,7 @@ from pathlib import Path
 import yaml
 from followthemoney import model
 from followthemoney.proxy import EntityProxy
+from labelled import components, pairwise_prf
 from nomenklatura.matching import LogicV2
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "persons.yaml"
@@ -132,24 +133,6 @@ def score_matrix(names: Sequence[str]) -> list[list[float]]:
     return matrix
 
 
-def _find(parent: list[int], item: int) -> int:
-    while parent[item] != item:
-        parent[item] = parent[parent[item]]
-        item = parent[item]
-    return item
-
-
-def components(size: int, linked: Callable[[int, int], bool]) -> list[int]:
-    """Union-find over `size` items; returns the smallest member index as a label."""
-    parent = list(range(size))
-    for i, j in itertools.combinations(range(size), 2):
-        if linked(i, j):
-            root_i, root_j = _find(parent, i), _find(parent, j)
-            if root_i != root_j:
-                parent[max(root_i, root_j)] = min(root_i, root_j)
-    return [_find(parent, item) for item in range(size)]
-
-
 def clusters_from_matrix(
     forms: Sequence[str], names: Sequence[str], matrix: list[list[float]], threshold: float
 ) -> list[int]:
@@ -164,21 +147,6 @@ def cluster_at(forms: list[str], threshold: float) -> list[int]:
     """Connected components of the pairs with `peer_score >= threshold`, one label per form."""
     names = sorted(set(forms))
     return clusters_from_matrix(forms, names, score_matrix(names), threshold)
-
-
-def pairwise_prf(gold: Sequence[str], labels: Sequence[int]) -> tuple[float, float, float]:
-    """Pairwise precision, recall and F1 of a clustering against gold cluster ids."""
-    true_pos = predicted = actual = 0
-    for i, j in itertools.combinations(range(len(gold)), 2):
-        same_gold = gold[i] == gold[j]
-        same_pred = labels[i] == labels[j]
-        actual += same_gold
-        predicted += same_pred
-        true_pos += same_gold and same_pred
-    precision = true_pos / predicted if predicted else 1.0
-    recall = true_pos / actual if actual else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return precision, recall, f1
 
 
 def load(path: Path) -> tuple[list[str], list[str], list[tuple[str, str, bool]]]:

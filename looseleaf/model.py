@@ -207,6 +207,9 @@ class Role(StrEnum):
     CUSTODIAN = "custodian"
     READER = "reader"
     REGISTRAR = "registrar"
+    #: May decode cover and code names to the persons behind them (a separate
+    #: permission, as the Stasi kept real names and code names apart).
+    DECODER = "decoder"
 
     @classmethod
     def parse(cls, name: str) -> Role:
@@ -339,3 +342,114 @@ class Note(Jsonable):
     created_at: str
     marking: Marking
     citations: tuple[Citation, ...]
+
+
+class FormType(StrEnum):
+    """How a name form relates to the person: the card index's typed forms."""
+
+    SPELLING = "spelling"
+    TRANSLITERATION = "transliteration"
+    MISSPELLING = "misspelling"
+    SURNAME_ONLY = "surname_only"
+    INITIALS = "initials"
+    TITLE_FORM = "title_form"
+    ALIAS = "alias"
+    NICKNAME = "nickname"
+    COVER_NAME = "cover_name"
+    CODE_NAME = "code_name"
+
+    @classmethod
+    def parse(cls, name: str) -> FormType:
+        try:
+            return cls(name.strip().lower().replace("-", "_").replace(" ", "_"))
+        except ValueError:
+            choices = ", ".join(t.value for t in cls)
+            raise BadInput(f"name form type {name!r}", f"use one of {choices}") from None
+
+
+#: Forms that decode to a real person only for readers allowed to decode.
+SECRET_FORMS: frozenset[str] = frozenset({FormType.COVER_NAME, FormType.CODE_NAME})
+
+
+class RecordKind(StrEnum):
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    GROUP = "group"
+    PLACE = "place"
+
+    @classmethod
+    def parse(cls, name: str) -> RecordKind:
+        try:
+            return cls(name.strip().lower())
+        except ValueError:
+            choices = ", ".join(k.value for k in cls)
+            raise BadInput(f"record kind {name!r}", f"use one of {choices}") from None
+
+
+@dataclass(frozen=True)
+class NameForm(Jsonable):
+    id: int
+    form: str
+    type: str
+    status: str
+    valid_from: str | None = None
+    valid_to: str | None = None
+    #: Leaves the form was found on, among those the viewer may read.
+    leaves: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Person(Jsonable):
+    """An authority record: a person, organisation, group or place."""
+
+    id: int
+    preferred: str
+    kind: str
+    living: bool
+    born: str | None
+    died: str | None
+    marking: Marking
+    dossier_id: int | None
+    note: str | None
+    forms: tuple[NameForm, ...]
+    predecessors: tuple[int, ...] = ()
+    successors: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class PersonMatch(Jsonable):
+    """One search hit: the record, the form that matched, how well, and why."""
+
+    person_id: int
+    preferred: str
+    kind: str
+    form: str
+    score: float
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CrossReference(Jsonable):
+    """A leaf names someone who has a dossier. Never says which leaves of it
+    mention what: only that the dossier exists, for a slip to ask about."""
+
+    leaf_id: int
+    start: int
+    end: int
+    text: str
+    dossier_id: int
+    dossier_title: str
+    person_id: int | None
+
+
+@dataclass(frozen=True)
+class Suggestion(Jsonable):
+    id: int
+    kind: str  # form: add a form to a record; alias: a sentence says so; merge: two records
+    form: str
+    person_id: int
+    other_id: int | None
+    score: float
+    reasons: tuple[str, ...]
+    leaf_id: int | None
+    status: str

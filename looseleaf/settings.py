@@ -110,6 +110,13 @@ SETTINGS: tuple[Setting, ...] = (
         15,
         "How long failed logins count against a name, and how long it stays locked.",
     ),
+    Setting(
+        "ner",
+        str,
+        "auto",
+        "Name extraction at ingest: auto uses spaCy's small English model if it is installed "
+        "(pip install 'looseleaf[ner]'), off uses only the card index and name patterns.",
+    ),
 )
 
 
@@ -130,6 +137,7 @@ class Settings:
     alarm_large_grant: int = 10
     login_max_failures: int = 5
     login_window_minutes: int = 15
+    ner: str = "auto"
 
     @classmethod
     def load(

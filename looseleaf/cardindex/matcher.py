@@ -248,3 +248,38 @@ def cluster(forms: Sequence[str]) -> list[int]:
             root[x] = a
         members[a].extend(members.pop(b))
     return root
+
+
+class Index:
+    """Known name forms, blocked by sound and spelling so that a name is
+    compared with the few forms it could be rather than with all of them."""
+
+    def __init__(self, forms: Sequence[tuple[int, str]]) -> None:
+        self.forms = list(forms)
+        self._blocks: dict[str, list[int]] = {}
+        for position, (_, form) in enumerate(self.forms):
+            for block in _blocks(parse(form)):
+                self._blocks.setdefault(block, []).append(position)
+
+    def matches(self, name: str, *, floor: float = THRESHOLD) -> list[tuple[int, str, Match]]:
+        """(record id, form, match) for every form that `name` may be, best first,
+        one per record; none that a hard rule forbids."""
+        query = parse(name)
+        positions = {p for block in _blocks(query) for p in self._blocks.get(block, ())}
+        best: dict[int, tuple[int, str, Match]] = {}
+        for position in positions:
+            record, form = self.forms[position]
+            match = _compare(query, parse(form))
+            if match.never or match.score < floor:
+                continue
+            if record not in best or match.score > best[record][2].score:
+                best[record] = (record, form, match)
+        return sorted(best.values(), key=lambda hit: (-hit[2].score, hit[0]))
+
+
+def _blocks(name: Name) -> set[str]:
+    """Sound codes and key prefixes of the surname; any shared block makes a candidate."""
+    blocks = {f"dm:{code}" for code in daitch_mokotoff(name.surname.split(" ")[-1])}
+    blocks |= {f"k:{key[:3]}" for key in name.keys}
+    blocks |= {f"e:{key[-4:]}" for key in name.keys}  # OCR eats the start of a word
+    return blocks

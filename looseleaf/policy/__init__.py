@@ -62,6 +62,11 @@ class Policy:
             if marking is None:
                 return Decision(False, f"no dossier {target}")
             return may_see_title(reader, marking[0], marking[1], self.levels)
+        if action is Action.PERSON_SEE:
+            marking = load.person_marking(self.tx, _target(action, target))
+            if marking is None:
+                return Decision(False, f"no record {target}")
+            return may_see_title(reader, marking[0], marking[1], self.levels, what="record")
         return may_act(reader, action)
 
     def _read(self, reader: ReaderFacts, leaf_id: int, *, facts: bool) -> Decision:

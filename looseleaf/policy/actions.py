@@ -19,6 +19,10 @@ class Action(StrEnum):
     LEAF_REVIEW = "leaf.review"
     LEAF_WITHDRAW = "leaf.withdraw"
     NOTE_WRITE = "note.write"
+    PERSON_CURATE = "person.curate"
+    PERSON_DECODE = "person.decode"
+    PERSON_SEARCH = "person.search"
+    PERSON_SEE = "person.see"
     POLICY_EXPLAIN = "policy.explain"
     READER_MANAGE = "reader.manage"
     REPORT_INGEST = "report.ingest"
@@ -30,7 +34,7 @@ class Action(StrEnum):
 
 #: Actions that any active account may take on its own behalf.
 ANY_READER: frozenset[Action] = frozenset(
-    {Action.NOTE_WRITE, Action.SLIP_REQUEST, Action.TOKEN_OWN}
+    {Action.NOTE_WRITE, Action.PERSON_SEARCH, Action.SLIP_REQUEST, Action.TOKEN_OWN}
 )
 
 #: Staff actions and the roles that may take them.
@@ -42,6 +46,8 @@ ROLES: dict[Action, frozenset[Role]] = {
     Action.LEAF_MARK: frozenset({Role.REGISTRAR}),
     Action.LEAF_REVIEW: frozenset({Role.CUSTODIAN}),
     Action.LEAF_WITHDRAW: frozenset({Role.REGISTRAR}),
+    Action.PERSON_CURATE: frozenset({Role.REGISTRAR}),
+    Action.PERSON_DECODE: frozenset({Role.DECODER, Role.REGISTRAR}),
     Action.POLICY_EXPLAIN: frozenset({Role.ADMIN, Role.AUDITOR, Role.CUSTODIAN, Role.REGISTRAR}),
     Action.READER_MANAGE: frozenset({Role.ADMIN}),
     Action.REPORT_INGEST: frozenset({Role.REGISTRAR}),

@@ -88,3 +88,13 @@ def dossier_marking(tx: Tx, dossier_id: int) -> tuple[int, frozenset[str]] | Non
         (dossier_id,),
     )
     return None if row is None else (int(row[0]), marking_compartments(tx, int(row[1])))
+
+
+def person_marking(tx: Tx, person_id: int) -> tuple[int, frozenset[str]] | None:
+    """The marking of a current card-index record (one merged away is gone)."""
+    row = tx.one(
+        "SELECT m.level, m.id FROM persons p JOIN markings m ON m.id = p.marking_id "
+        "WHERE p.id = ? AND p.merged_into IS NULL",
+        (person_id,),
+    )
+    return None if row is None else (int(row[0]), marking_compartments(tx, int(row[1])))

@@ -158,19 +158,25 @@ def may_read(
 
 
 def may_see_title(
-    reader: ReaderFacts, level: int, compartments: frozenset[str], levels: Levels
+    reader: ReaderFacts,
+    level: int,
+    compartments: frozenset[str],
+    levels: Levels,
+    *,
+    what: str = "title",
 ) -> Decision:
-    """A dossier's title and existence carry their own marking; no grant lifts it."""
+    """A dossier's title and existence carry their own marking, as does a
+    card-index record; no grant lifts it."""
     if reader.disabled:
         return Decision(False, f"the account {reader.name} is disabled")
     if reader.level < level:
         return Decision(
-            False, f"level {levels.name(reader.level)} is below the title's {levels.name(level)}"
+            False, f"level {levels.name(reader.level)} is below the {what}'s {levels.name(level)}"
         )
     missing = sorted(compartments - reader.compartments)
     if missing:
-        return Decision(False, f"not read into {', '.join(missing)} (the title's marking)")
-    return Decision(True, f"cleared for the title's marking {levels.name(level)}")
+        return Decision(False, f"not read into {', '.join(missing)} (the {what}'s marking)")
+    return Decision(True, f"cleared for the {what}'s marking {levels.name(level)}")
 
 
 def may_act(reader: ReaderFacts, action: Action) -> Decision:

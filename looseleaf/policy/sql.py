@@ -46,7 +46,17 @@ def readable_leaves(reader_id: int, now: str, leaf: str = "l") -> Filter:
 
 def visible_dossiers(reader_id: int, dossier: str = "d") -> Filter:
     """Dossiers whose title (and so existence) the reader may see."""
+    return _cleared(reader_id, dossier)
+
+
+def visible_persons(reader_id: int, person: str = "p") -> Filter:
+    """Card-index records whose existence the reader may know."""
+    return _cleared(reader_id, person)
+
+
+def _cleared(reader_id: int, alias: str) -> Filter:
+    """Rows (aliased `alias`) whose own marking the reader's clearance covers."""
     return Filter(
-        f"({dossier}.marking_id IN ({_LEVEL_OK}) AND {dossier}.marking_id IN ({_READ_INTO}))",
+        f"({alias}.marking_id IN ({_LEVEL_OK}) AND {alias}.marking_id IN ({_READ_INTO}))",
         (reader_id, reader_id),
     )

@@ -3,7 +3,7 @@ the one way an action is checked and recorded."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
@@ -145,6 +145,9 @@ class RegistryBase:
 
     def _logged(self) -> None:
         """Hook for the audit log (see `registry/audit.py`)."""
+
+    def _index_report(self, tx: Tx, leaf_texts: Sequence[tuple[int, str]]) -> None:
+        """Hook for name extraction at ingest (see `registry/cardindex.py`)."""
 
     def _watch(self, tx: Tx, actor: Actor, grant_id: int | None, now: str) -> None:
         """Hook for the curiosity alarm (see `registry/audit.py`)."""

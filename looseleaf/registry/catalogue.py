@@ -155,6 +155,16 @@ class Catalogue(RegistryBase):
             marking_id=markings.intern(tx, self.levels, plan.marking),
             now=now,
         )
+        self._index_report(
+            tx,
+            list(
+                zip(
+                    leaves.ids_of_report(tx, report_id),
+                    (leaf.normalised for leaf in document.leaves),
+                    strict=True,
+                )
+            ),
+        )
         self._record(
             tx,
             actor,

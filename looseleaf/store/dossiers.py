@@ -89,3 +89,13 @@ def set_marking(tx: Tx, dossier_id: int, marking_id: int) -> None:
 def lock(tx: Tx, store_for_update: str, dossier_id: int) -> None:
     """Hold the dossier while a report is stitched on, so arrival order has no gaps or ties."""
     tx.execute(f"SELECT id FROM dossiers WHERE id = ?{store_for_update}", (dossier_id,))
+
+
+def of_person(tx: Tx, person_id: int, visible: Filter) -> tuple[int, str] | None:
+    """(id, title) of the dossier on a card-index record, if it is `visible`."""
+    row = tx.one(
+        "SELECT d.id, d.title FROM persons p JOIN dossiers d ON d.id = p.dossier_id "
+        f"WHERE p.id = ? AND {visible.sql}",
+        (person_id, *visible.params),
+    )
+    return None if row is None else (int(row[0]), row[1])

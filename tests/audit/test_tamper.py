@@ -106,7 +106,14 @@ def alter_leaf_text(tx: Tx, rng: random.Random, key: SigningKey) -> str:
 
 def drop_a_leaf(tx: Tx, rng: random.Random, key: SigningKey) -> str:
     [leaf_id] = rng.choice(tx.all("SELECT id FROM leaves"))
-    for table in ("slip_leaves", "grants", "note_citations", "copy_leaves"):
+    for table in (
+        "slip_leaves",
+        "grants",
+        "note_citations",
+        "copy_leaves",
+        "mentions",
+        "suggestions",
+    ):
         tx.execute(f"DELETE FROM {table} WHERE leaf_id = ?", (leaf_id,))
     tx.execute("DELETE FROM leaves WHERE id = ?", (leaf_id,))
     return f"dropped leaf {leaf_id}"

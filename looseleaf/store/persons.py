@@ -1,0 +1,210 @@
+"""Authority records and their name forms.
+
+Rows here carry every form, cover names included; which of them a reader is
+shown is decided by the policy in the facade, never by these queries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from looseleaf.cardindex.names import fold
+from looseleaf.model import Marking, NameForm, Person
+from looseleaf.policy.sql import Filter
+from looseleaf.store.base import Tx
+
+_PERSON = (
+    "p.id, p.preferred, p.kind, p.living, p.born, p.died, m.key, p.dossier_id, p.note, "
+    "p.merged_into"
+)
+
+
+def create(
+    tx: Tx,
+    *,
+    preferred: str,
+    kind: str,
+    living: bool,
+    born: str | None,
+    died: str | None,
+    marking_id: int,
+    dossier_id: int | None,
+    note: str | None,
+    now: str,
+) -> int:
+    return int(
+        tx.scalar(
+            "INSERT INTO persons (preferred, kind, living, born, died, marking_id, dossier_id, "
+            "note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            (preferred, kind, int(living), born, died, marking_id, dossier_id, note, now),
+        )
+    )
+
+
+def add_form(
+    tx: Tx,
+    person_id: int,
+    form: str,
+    form_type: str,
+    *,
+    by: str,
+    now: str,
+    status: str = "confirmed",
+    valid_from: str | None = None,
+    valid_to: str | None = None,
+) -> int:
+    return int(
+        tx.scalar(
+            "INSERT INTO name_forms (person_id, form, folded, type, valid_from, valid_to, "
+            "status, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            (person_id, form, fold(form), form_type, valid_from, valid_to, status, by, now),
+        )
+    )
+
+
+def find_form(tx: Tx, person_id: int, form: str) -> tuple[int, str, str] | None:
+    """(id, type, status) of a record's form, matched with case and diacritics folded."""
+    row = tx.one(
+        "SELECT id, type, status FROM name_forms WHERE person_id = ? AND folded = ? "
+        "ORDER BY status = 'confirmed' DESC, id LIMIT 1",
+        (person_id, fold(form)),
+    )
+    return None if row is None else (int(row[0]), row[1], row[2])
+
+
+def set_form_status(tx: Tx, form_id: int, status: str) -> None:
+    tx.execute("UPDATE name_forms SET status = ? WHERE id = ?", (status, form_id))
+
+
+def move_forms(tx: Tx, form_ids: Sequence[int], person_id: int) -> None:
+    tx.executemany(
+        "UPDATE name_forms SET person_id = ? WHERE id = ?", [(person_id, f) for f in form_ids]
+    )
+
+
+def merge(tx: Tx, keep: int, other: int) -> None:
+    tx.execute("UPDATE name_forms SET person_id = ? WHERE person_id = ?", (keep, other))
+    tx.execute("UPDATE mentions SET person_id = ? WHERE person_id = ?", (keep, other))
+    tx.execute("UPDATE persons SET merged_into = ? WHERE id = ?", (keep, other))
+    tx.execute("UPDATE suggestions SET status = 'moot' WHERE status = 'pending' AND ("
+               "person_id = ? OR other_id = ?)", (other, other))  # fmt: skip
+
+
+def succeed(tx: Tx, predecessor: int, successor: int, at: str | None) -> None:
+    tx.execute(
+        "INSERT INTO successions (predecessor_id, successor_id, at) VALUES (?, ?, ?)",
+        (predecessor, successor, at),
+    )
+
+
+def _person(
+    row: Any, forms: tuple[NameForm, ...], succession: dict[str, tuple[int, ...]]
+) -> Person:
+    return Person(
+        id=int(row[0]),
+        preferred=row[1],
+        kind=row[2],
+        living=bool(row[3]),
+        born=row[4],
+        died=row[5],
+        marking=Marking.from_key(row[6]),
+        dossier_id=None if row[7] is None else int(row[7]),
+        note=row[8],
+        forms=forms,
+        predecessors=succession.get("predecessors", ()),
+        successors=succession.get("successors", ()),
+    )
+
+
+def by_id(tx: Tx, person_id: int, visible: Filter | None = None) -> Person | None:
+    """A current (not merged away) record, with its confirmed forms, if `visible`."""
+    shown = f"AND {visible.sql}" if visible else ""
+    row = tx.one(
+        f"SELECT {_PERSON} FROM persons p JOIN markings m ON m.id = p.marking_id "
+        f"WHERE p.id = ? AND p.merged_into IS NULL {shown}",
+        (person_id, *(visible.params if visible else ())),
+    )
+    if row is None:
+        return None
+    forms = tuple(
+        NameForm(int(f[0]), f[1], f[2], f[3], f[4], f[5])
+        for f in tx.all(
+            "SELECT id, form, type, status, valid_from, valid_to FROM name_forms "
+            "WHERE person_id = ? AND status = 'confirmed' ORDER BY id",
+            (person_id,),
+        )
+    )
+    succession = {
+        "predecessors": tuple(
+            int(r[0])
+            for r in tx.all(
+                "SELECT predecessor_id FROM successions WHERE successor_id = ? ORDER BY at",
+                (person_id,),
+            )
+        ),
+        "successors": tuple(
+            int(r[0])
+            for r in tx.all(
+                "SELECT successor_id FROM successions WHERE predecessor_id = ? ORDER BY at",
+                (person_id,),
+            )
+        ),
+    }
+    return _person(row, forms, succession)
+
+
+def exists(tx: Tx, person_id: int) -> bool:
+    return (
+        tx.one("SELECT 1 FROM persons WHERE id = ? AND merged_into IS NULL", (person_id,))
+        is not None
+    )
+
+
+def marking_of(tx: Tx, person_id: int) -> int | None:
+    row = tx.one(
+        "SELECT marking_id FROM persons WHERE id = ? AND merged_into IS NULL", (person_id,)
+    )
+    return None if row is None else int(row[0])
+
+
+def all_forms(
+    tx: Tx, visible: Filter | None = None, *, secret: frozenset[str] = frozenset()
+) -> list[tuple[int, int, str, str]]:
+    """(form id, person id, form, type) of every confirmed form of current
+    records: those `visible`, leaving out the form types in `secret`."""
+    shown = f"AND {visible.sql}" if visible else ""
+    hide = ""
+    if secret:
+        hide = f"AND f.type NOT IN ({', '.join('?' for _ in secret)})"
+    return [
+        (int(r[0]), int(r[1]), r[2], r[3])
+        for r in tx.all(
+            "SELECT f.id, f.person_id, f.form, f.type FROM name_forms f "
+            "JOIN persons p ON p.id = f.person_id "
+            f"WHERE f.status = 'confirmed' AND p.merged_into IS NULL {shown} {hide} "
+            "ORDER BY f.id",
+            (*(visible.params if visible else ()), *sorted(secret)),
+        )
+    ]
+
+
+def forms_version(tx: Tx) -> tuple[int, int]:
+    """Changes whenever a form is added, moved or changes status: the gazetteer's cache key."""
+    row = tx.one("SELECT COUNT(*), COALESCE(MAX(id), 0) FROM name_forms WHERE status = 'confirmed'")
+    changes = tx.scalar("SELECT COUNT(*) FROM events WHERE action LIKE 'person.%'")
+    return int(row[0]) * 1_000_003 + int(row[1]), int(changes)
+
+
+def summaries(tx: Tx, forms: Sequence[tuple[int, int, str, str]]) -> list[tuple[int, str, str]]:
+    """(id, preferred name, kind) of the records the `forms` belong to."""
+    person_ids = sorted({form[1] for form in forms})
+    if not person_ids:
+        return []
+    marks = ", ".join("?" for _ in person_ids)
+    return [
+        (int(r[0]), r[1], r[2])
+        for r in tx.all(
+            f"SELECT id, preferred, kind FROM persons WHERE id IN ({marks})", person_ids
+        )
+    ]
