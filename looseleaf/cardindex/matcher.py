@@ -153,11 +153,15 @@ def _surname_cost(a: Name, b: Name) -> tuple[float | None, int, str]:
     if cost > allowed:
         return None, length, ""
     if cost == 0:
-        note = "same spelling key" if a.surname != b.surname else "same surname"
+        note = (
+            f"{a.surname} and {b.surname} are spellings of one name"
+            if a.surname != b.surname
+            else "same surname"
+        )
     else:
         shared = daitch_mokotoff(a.surname) & daitch_mokotoff(b.surname)
-        sound = f"; both sound {min(shared)} (Daitch-Mokotoff)" if shared else ""
-        note = f"surnames {key_a} / {key_b} differ by {cost:.1f} edits{sound}"
+        sound = f", both sound {min(shared)} (Daitch-Mokotoff)" if shared else ""
+        note = f"surnames {a.surname} and {b.surname} differ by {cost:.1f} weighted edits{sound}"
     return cost, length, note
 
 

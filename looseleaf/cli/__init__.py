@@ -22,10 +22,12 @@ from looseleaf.cli import (
     ingest,
     leaf,
     note,
+    person,
     reader,
     registry,
     report,
     slip,
+    xref,
 )
 from looseleaf.cli.common import State, err
 from looseleaf.errors import LooseleafError
@@ -72,6 +74,8 @@ app.add_typer(slip.grants, name="grant")
 app.add_typer(copy.app, name="copy")
 app.add_typer(note.app, name="note")
 app.add_typer(audit.app, name="audit")
+app.add_typer(person.app, name="person")
+app.add_typer(xref.app, name="xref")
 demo.register(app)
 
 

@@ -1,0 +1,258 @@
+"""`looseleaf person ...`: the card index of persons and organisations."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from looseleaf.cli.common import AS_OPTION, JSON_OPTION, emit, open_as, out
+from looseleaf.errors import BadInput
+from looseleaf.model import Person, PersonMatch, Suggestion
+from looseleaf.registry import MarkingRequest
+
+app = typer.Typer(
+    help="The card index: persons and organisations under every name form.",
+    no_args_is_help=True,
+)
+alias = typer.Typer(help="Name forms of a record (registrar).", no_args_is_help=True)
+app.add_typer(alias, name="alias")
+suggestion = typer.Typer(help="Suggested matches for the registrar.", no_args_is_help=True)
+app.add_typer(suggestion, name="suggestion")
+
+REASON = typer.Option(help="Why (recorded in the audit log)")
+
+
+def _print_person(person: Person) -> None:
+    life = f" ({person.born or '?'} - {person.died or '?'})" if person.born or person.died else ""
+    out.print(f"record {person.id} [{person.marking}] {person.kind}: {person.preferred}{life}")
+    if person.dossier_id is not None:
+        out.print(f"  dossier: {person.dossier_id}")
+    for form in person.forms:
+        leaves = f" on leaves {', '.join(map(str, form.leaves))}" if form.leaves else ""
+        out.print(f"  {form.type:<16} {form.form}{leaves}")
+
+
+def _print_match(match: PersonMatch) -> None:
+    out.print(
+        f"{match.person_id:>6}  {match.score:.2f}  {match.preferred}  "
+        f"(as {match.form!r}: {'; '.join(match.reasons)})"
+    )
+
+
+def _print_suggestion(found: Suggestion) -> None:
+    leaf = f" (leaf {found.leaf_id})" if found.leaf_id else ""
+    out.print(
+        f"{found.id:>5}  {found.kind:<6} {found.form!r} -> record {found.person_id}  "
+        f"{found.score:.2f}{leaf}: {'; '.join(found.reasons)}"
+    )
+
+
+def _forms(values: list[str] | None) -> list[tuple[str, str]]:
+    forms = []
+    for value in values or []:
+        kind, sep, form = value.partition(":")
+        if not sep or not form.strip():
+            raise BadInput(f"--form {value!r}", "use TYPE:FORM, e.g. transliteration:Jeschow")
+        forms.append((kind, form))
+    return forms
+
+
+@app.command("search")
+def search(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Any form of the name, in any script")],
+    limit: Annotated[int, typer.Option(help="At most this many records")] = 20,
+    as_: Annotated[str | None, AS_OPTION] = None,
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Records found by any name form you may see, ranked, each with why it matched."""
+    registry, actor = open_as(ctx, as_)
+    emit(registry.person_search(actor, name, limit=limit), as_json, _print_match)
+
+
+@app.command("show")
+def show(
+    ctx: typer.Context,
+    person_id: Annotated[int, typer.Argument(help="Record id")],
+    as_: Annotated[str | None, AS_OPTION] = None,
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """A record, its name forms and the leaves (you may read) each was found on."""
+    registry, actor = open_as(ctx, as_)
+    emit(registry.person(actor, person_id), as_json, _print_person)
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    preferred: Annotated[str, typer.Argument(help="The preferred name")],
+    form: Annotated[
+        list[str] | None, typer.Option(help="TYPE:FORM, e.g. cover_name:Etienne (repeatable)")
+    ] = None,
+    kind: Annotated[str, typer.Option(help="person, organisation, group or place")] = "person",
+    living: Annotated[bool, typer.Option("--living/--dead", help="Living-person flag")] = True,
+    born: Annotated[str | None, typer.Option(help="Born (or founded), as precise as known")] = None,
+    died: Annotated[str | None, typer.Option(help="Died (or dissolved)")] = None,
+    level: Annotated[str | None, typer.Option(help="The record's level")] = None,
+    compartment: Annotated[list[str] | None, typer.Option(help="Compartment (repeatable)")] = None,
+    dossier: Annotated[str | None, typer.Option(help="The dossier on this subject")] = None,
+    successor_of: Annotated[
+        int | None, typer.Option(help="The organisation this one succeeded")
+    ] = None,
+    note: Annotated[str | None, typer.Option(help="One line on who this is")] = None,
+    as_: Annotated[str | None, AS_OPTION] = None,
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Create a record (registrar)."""
+    registry, actor = open_as(ctx, as_)
+    person = registry.person_add(
+        actor,
+        preferred,
+        kind=kind,
+        forms=_forms(form),
+        living=living,
+        born=born,
+        died=died,
+        marking=MarkingRequest(level, tuple(compartment or ())),
+        dossier=dossier,
+        note=note,
+        successor_of=successor_of,
+    )
+    emit(person, as_json, _print_person)
+
+
+@app.command("import")
+def import_(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="JSON list of records")],
+    as_: Annotated[str | None, AS_OPTION] = None,
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Load records from an authority file: a JSON list of {"preferred", "kind",
+    "living", "forms": [{"form", "type"}], "level", "compartments", "dossier"}."""
+    try:
+        records = json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise BadInput(str(file), f"not a readable JSON file ({exc})") from None
+    if not isinstance(records, list):
+        raise BadInput(str(file), "expected a JSON list of records")
+    registry, actor = open_as(ctx, as_)
+    added = [registry.person_add(actor, **_record(file, n, r)) for n, r in enumerate(records)]
+    emit(added, as_json, lambda p: out.print(f"record {p.id}: {p.preferred}"))
+
+
+def _record(file: Path, number: int, record: object) -> dict[str, Any]:
+    if not isinstance(record, dict) or not isinstance(record.get("preferred"), str):
+        raise BadInput(f"{file} record {number + 1}", 'needs a "preferred" name')
+    forms = record.get("forms", [])
+    if not isinstance(forms, list) or not all(isinstance(f, dict) and "form" in f for f in forms):
+        raise BadInput(f"{file} record {number + 1}", 'use "forms": [{"form": ..., "type": ...}]')
+    return {
+        "preferred": record["preferred"],
+        "kind": str(record.get("kind", "person")),
+        "forms": [(str(f.get("type", "spelling")), str(f["form"])) for f in forms],
+        "living": bool(record.get("living", True)),
+        "born": record.get("born"),
+        "died": record.get("died"),
+        "marking": MarkingRequest(record.get("level"), tuple(record.get("compartments", ()))),
+        "dossier": record.get("dossier"),
+        "note": record.get("note"),
+    }
+
+
+@app.command("merge")
+def merge(
+    ctx: typer.Context,
+    keep: Annotated[int, typer.Argument(help="The record that stays")],
+    other: Annotated[int, typer.Argument(help="The record merged into it")],
+    reason: Annotated[str, REASON],
+    as_: Annotated[str | None, AS_OPTION] = None,
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Two records name one person (registrar)."""
+    registry, actor = open_as(ctx, as_)
+    emit(registry.merge(actor, keep, other, reason), as_json, _print_person)
+
+
+@app.command("split")
+def split(
+    ctx: typer.Context,
+    person_id: Annotated[int, typer.Argument(help="The record to split")],
+    form: Annotated[list[str], typer.Option(help="A form that names someone else (repeatable)")],
+    preferred: Annotated[str, typer.Option(help="Preferred name of the new record")],
+    reason: Annotated[str, REASON],
+    as_: Annotated[str | None, AS_OPTION] = None,
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Some forms name another person: move them to a new record (registrar)."""
+    registry, actor = open_as(ctx, as_)
+    emit(registry.split(actor, person_id, form, preferred, reason), as_json, _print_person)
+
+
+@alias.command("add")
+def alias_add(
+    ctx: typer.Context,
+    person_id: Annotated[int, typer.Argument(help="Record id")],
+    form: Annotated[str, typer.Argument(help="The name form")],
+    type_: Annotated[str, typer.Option("--type", help="Form type")] = "alias",
+    valid_from: Annotated[str | None, typer.Option(help="Used from (organisations)")] = None,
+    valid_to: Annotated[str | None, typer.Option(help="Used until")] = None,
+    as_: Annotated[str | None, AS_OPTION] = None,
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Add a name form to a record; it is found on leaves at once (registrar)."""
+    registry, actor = open_as(ctx, as_)
+    person = registry.alias_add(
+        actor, person_id, form, type_, valid_from=valid_from, valid_to=valid_to
+    )
+    emit(person, as_json, _print_person)
+
+
+@alias.command("reject")
+def alias_reject(
+    ctx: typer.Context,
+    person_id: Annotated[int, typer.Argument(help="Record id")],
+    form: Annotated[str, typer.Argument(help="The name form that is not this record's")],
+    reason: Annotated[str, REASON],
+    as_: Annotated[str | None, AS_OPTION] = None,
+) -> None:
+    """This form does not name this record: unlink it and never suggest it again."""
+    registry, actor = open_as(ctx, as_)
+    registry.alias_reject(actor, person_id, form, reason)
+    out.print(f"record {person_id}: {form!r} rejected")
+
+
+@suggestion.command("list")
+def suggestion_list(
+    ctx: typer.Context, as_: Annotated[str | None, AS_OPTION] = None, as_json: bool = JSON_OPTION
+) -> None:
+    """Pending suggestions, best first, each with its score and reasons."""
+    registry, actor = open_as(ctx, as_)
+    emit(registry.suggestions(actor), as_json, _print_suggestion)
+
+
+@suggestion.command("accept")
+def suggestion_accept(
+    ctx: typer.Context,
+    suggestion_id: Annotated[int, typer.Argument(help="Suggestion id")],
+    as_: Annotated[str | None, AS_OPTION] = None,
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Confirm a suggestion: the form joins the record (or the records merge)."""
+    registry, actor = open_as(ctx, as_)
+    emit(registry.decide_suggestion(actor, suggestion_id, accept=True), as_json, _print_suggestion)
+
+
+@suggestion.command("reject")
+def suggestion_reject(
+    ctx: typer.Context,
+    suggestion_id: Annotated[int, typer.Argument(help="Suggestion id")],
+    as_: Annotated[str | None, AS_OPTION] = None,
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Reject a suggestion; it is remembered and never made again."""
+    registry, actor = open_as(ctx, as_)
+    emit(registry.decide_suggestion(actor, suggestion_id, accept=False), as_json, _print_suggestion)
