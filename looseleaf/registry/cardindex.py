@@ -36,7 +36,7 @@ _ALL = Filter("1 = 1", ())
 
 
 class CardIndex(RegistryBase):
-    _gazetteer: tuple[tuple[int, int], Gazetteer] | None = None
+    _gazetteer: tuple[tuple[int, int, int], Gazetteer] | None = None
 
     # -- curation (registrar) -------------------------------------------------
 
