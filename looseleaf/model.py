@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields, is_dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
 from looseleaf.errors import BadInput
 
@@ -46,6 +46,18 @@ class Jsonable:
     def as_json(self) -> dict[str, Any]:
         data: dict[str, Any] = jsonable(self)
         return data
+
+
+_E = TypeVar("_E", bound=StrEnum)
+
+
+def _choice(cls: type[_E], name: str, what: str) -> _E:
+    """A member of `cls` named by what someone typed, or a one-line error listing the choices."""
+    try:
+        return cls(name.strip().lower())
+    except ValueError:
+        known = ", ".join(member.value for member in cls)
+        raise BadInput(f"{what} {name!r}", f"unknown {what} (known: {known})") from None
 
 
 def level_key(name: str) -> str:
@@ -213,11 +225,7 @@ class Role(StrEnum):
 
     @classmethod
     def parse(cls, name: str) -> Role:
-        try:
-            return cls(name.strip().lower())
-        except ValueError:
-            known = ", ".join(role.value for role in cls)
-            raise BadInput(f"role {name!r}", f"unknown role (known: {known})") from None
+        return _choice(cls, name, "role")
 
 
 @dataclass(frozen=True)
@@ -360,11 +368,7 @@ class FormType(StrEnum):
 
     @classmethod
     def parse(cls, name: str) -> FormType:
-        try:
-            return cls(name.strip().lower().replace("-", "_").replace(" ", "_"))
-        except ValueError:
-            choices = ", ".join(t.value for t in cls)
-            raise BadInput(f"name form type {name!r}", f"use one of {choices}") from None
+        return _choice(cls, name.replace("-", "_").replace(" ", "_"), "name form type")
 
 
 #: Forms that decode to a real person only for readers allowed to decode.
@@ -379,11 +383,7 @@ class RecordKind(StrEnum):
 
     @classmethod
     def parse(cls, name: str) -> RecordKind:
-        try:
-            return cls(name.strip().lower())
-        except ValueError:
-            choices = ", ".join(k.value for k in cls)
-            raise BadInput(f"record kind {name!r}", f"use one of {choices}") from None
+        return _choice(cls, name, "record kind")
 
 
 @dataclass(frozen=True)
