@@ -116,8 +116,22 @@ def _tour(registry: Registry, story: sample.Story) -> None:
         f"petrov against a receipt (copy-{story.copy.number}.pdf beside the registry)."
     )
     out.print(f'Slip {story.pending.id} ("{story.pending.purpose}") is still pending.')
+    out.rule("the card index: one man under every name his papers use")
+    for query in ("Орлов-Брандт", "Orlow-Brant"):
+        for hit in registry.person_search(petrov, query):
+            out.print(f"petrov searches {query!r}: {hit.preferred} ({'; '.join(hit.reasons)})")
+    for xref_found in registry.xrefs(petrov, story.xref_leaf):
+        out.print(
+            f"leaf {xref_found.leaf_id} names {xref_found.text!r}: dossier "
+            f"{xref_found.dossier_id} ({xref_found.dossier_title}) exists - ask with a slip"
+        )
+    out.print(
+        "The working name FALKE is a cover name: petrov's search for it finds "
+        f"{len(registry.person_search(petrov, 'FALKE'))} records; the operator's finds "
+        f"{len(registry.person_search(me, 'FALKE'))}."
+    )
     out.rule("what comes next")
-    out.print("The card index, search, the reading room and the evidence layer.")
+    out.print("Search, the reading room and the evidence layer.")
     out.print(
         "Demo accounts (password: the name followed by -demo): "
         + ", ".join(

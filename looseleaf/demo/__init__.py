@@ -81,6 +81,7 @@ def stage(registry: Registry, operator: Actor, workdir: Path) -> Story:
             roles=roles,
             password=f"{name}-demo",
         )
+    card_index(registry, operator)
     petrov = registry.as_reader("petrov", via=operator)
     keeper = registry.as_reader("keeper", via=operator)
     seaman, reports = registry.dossier(operator, "LUPU, Grigore - seaman, Danube Steam Navigation")
@@ -109,6 +110,34 @@ def stage(registry: Registry, operator: Actor, workdir: Path) -> Story:
     )
     del seaman
     return Story(xref_leaf, decided, pending, copy)
+
+
+def card_index(registry: Registry, operator: Actor) -> None:
+    """The two subjects under every name their papers use; the working name
+    FALKE is a cover name, decoded only for those allowed to decode."""
+    registry.person_add(
+        operator,
+        "Kasimir Orlov-Brandt",
+        forms=[
+            ("surname_only", "Orlov-Brandt"),
+            ("transliteration", "Казимир Людвигович Орлов-Брандт"),
+            ("transliteration", "Kazimierz Orłow-Brandt"),
+            ("transliteration", "Casimir Orloff-Brandt"),
+            ("transliteration", "Kasimir Orlow-Brandt"),
+            ("cover_name", "FALKE"),
+        ],
+        marking=MarkingRequest("SECRET"),
+        dossier="ORLOV-BRANDT, Kasimir",
+        living=False,
+    )
+    registry.person_add(
+        operator,
+        "Grigore Lupu",
+        forms=[("surname_only", "Lupu")],
+        marking=MarkingRequest("CONFIDENTIAL"),
+        dossier="LUPU, Grigore - seaman, Danube Steam Navigation",
+        living=False,
+    )
 
 
 def _render_pdf(text: str, path: Path) -> None:
