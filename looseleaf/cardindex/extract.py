@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import ahocorasick
@@ -33,9 +33,13 @@ _CAPS = rf"{_WORD}(?:\s+(?:von\s+|de\s+|van\s+)?{_WORD}){{0,2}}"
 _TITLED = re.compile(rf"\b{_TITLE}\.?\s+(?P<name>{_CAPS})")
 _INITIALS = re.compile(rf"\b(?P<name>(?:[A-Z]\.\s?){{1,3}}{_WORD})")
 _GIVEN_FIRST = re.compile(rf"\b(?P<name>{_WORD}(?:\s+[A-Z]\.)?(?:\s+{_WORD}){{1,2}})")
-_SLAVIC = re.compile(
-    r"\b(?P<name>[A-ZА-Я][a-zа-я]+(?:ov|ev|ova|eva|sky|ski|skiy|skaya|enko|idze|shvili|ovich|evich|yan))\b"
-)
+_CAPITALISED = re.compile(_WORD)
+_TITLE_WORDS = frozenset(_TITLE.strip("(?:)").lower().split("|"))
+_SLAVIC_PART = re.compile(r"[A-ZА-Я][a-zа-я]{3,}(?![a-zа-я])")
+_SLAVIC_ENDINGS = (
+    "ov", "ev", "ova", "eva", "sky", "ski", "skiy", "skaya", "enko", "idze", "shvili", "ovich",
+    "evich", "yan",
+)  # fmt: skip
 _ALIAS = re.compile(
     rf"(?P<name>{_CAPS})\s*,?\s*\(?(?P<phrase>alias|a\.k\.a\.|aka|also known as|known as|"
     rf"code-?named|nicknamed|under the (?:cover )?name(?: of)?|pseudonym)\s+[\"“‘']?"
@@ -109,15 +113,35 @@ class Gazetteer:
 
 
 def patterns(text: str) -> list[Mention]:
-    """Name-shaped spans the card index may not know yet."""
-    found: list[Mention] = []
-    for pattern in (_TITLED, _INITIALS, _SLAVIC):
-        found.extend(_spans(text, pattern))
-    for match in _GIVEN_FIRST.finditer(text):
-        first = match.group("name").split()[0]
-        if given_group(fold(first)) is not None and first.lower() not in _NOT_NAMES:
-            found.extend(_spans_of(text, match))
+    """Name-shaped spans the card index may not know yet. One pass over the
+    capitalised words decides which of them start a name: a title, a known
+    given name, or a Russian surname ending; initials are a second pass."""
+    found = _spans(text, _INITIALS)
+    for match in _CAPITALISED.finditer(text):
+        word = match.group()
+        lower = word.lower()
+        if lower in _NOT_NAMES:
+            continue
+        start = match.start()
+        if lower in _TITLE_WORDS:
+            titled = _TITLED.match(text, start)
+            if titled:
+                found.extend(_spans_of(text, titled))
+        elif _is_given(word):
+            named = _GIVEN_FIRST.match(text, start)
+            if named:
+                found.extend(_spans_of(text, named))
+        for part in _SLAVIC_PART.finditer(word):  # Trotsky's, Sultan-Galiev
+            if part.group().endswith(_SLAVIC_ENDINGS):
+                found.append(
+                    Mention(start + part.start(), start + part.end(), part.group(), "pattern")
+                )
     return _longest([m for m in found if m.text.split()[0].lower() not in _NOT_NAMES])
+
+
+@lru_cache(maxsize=65536)
+def _is_given(word: str) -> bool:
+    return given_group(fold(word)) is not None
 
 
 def alias_hints(text: str) -> list[AliasHint]:
