@@ -453,3 +453,39 @@ class Suggestion(Jsonable):
     reasons: tuple[str, ...]
     leaf_id: int | None
     status: str
+
+
+@dataclass(frozen=True)
+class SearchHit(Jsonable):
+    """One readable leaf that matched, with a highlighted snippet ([...])."""
+
+    leaf_id: int
+    dossier_id: int
+    #: None where the leaf is readable but its dossier's title is not visible.
+    dossier_title: str | None
+    report_id: int
+    label: str
+    marking: str
+    score: float
+    snippet: str
+    why: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Facet(Jsonable):
+    value: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class SearchResult(Jsonable):
+    """Everything here is computed over the leaves the searcher may read."""
+
+    query: str
+    total: int
+    hits: tuple[SearchHit, ...]
+    facets: dict[str, tuple[Facet, ...]]
+    next_cursor: str | None
+    did_you_mean: tuple[str, ...]
+    names: tuple[str, ...]

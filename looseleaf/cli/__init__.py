@@ -26,6 +26,7 @@ from looseleaf.cli import (
     reader,
     registry,
     report,
+    search,
     slip,
     xref,
 )
@@ -64,6 +65,7 @@ def root(
 registry.register(app)
 ingest.register(app)
 access.register(app)
+search.register(app)
 app.add_typer(dossier.app, name="dossier")
 app.add_typer(report.app, name="report")
 app.add_typer(leaf.app, name="leaf")

@@ -17,6 +17,7 @@ class Action(StrEnum):
     LEAF_MARK = "leaf.mark"
     LEAF_READ = "leaf.read"
     LEAF_REVIEW = "leaf.review"
+    LEAF_SEARCH = "leaf.search"
     LEAF_WITHDRAW = "leaf.withdraw"
     NOTE_WRITE = "note.write"
     PERSON_CURATE = "person.curate"
@@ -34,7 +35,13 @@ class Action(StrEnum):
 
 #: Actions that any active account may take on its own behalf.
 ANY_READER: frozenset[Action] = frozenset(
-    {Action.NOTE_WRITE, Action.PERSON_SEARCH, Action.SLIP_REQUEST, Action.TOKEN_OWN}
+    {
+        Action.LEAF_SEARCH,
+        Action.NOTE_WRITE,
+        Action.PERSON_SEARCH,
+        Action.SLIP_REQUEST,
+        Action.TOKEN_OWN,
+    }
 )
 
 #: Staff actions and the roles that may take them.

@@ -5,7 +5,8 @@ Every call names its actor and goes: check with the policy, record the
 event, then return. A read records its event in the transaction that fetches
 the text, and that transaction commits before the text is returned, so no
 content leaves without its record. The facade is one class, written in one
-module per area (`catalogue`, `accounts`, `custody`, `audit`, `cardindex`) over a
+module per area (`catalogue`, `accounts`, `custody`, `audit`, `cardindex`,
+`search`) over a
 shared base.
 """
 
@@ -19,16 +20,16 @@ from looseleaf.model import Actor, Levels
 from looseleaf.registry.accounts import Accounts
 from looseleaf.registry.audit import Audit
 from looseleaf.registry.base import MarkingRequest
-from looseleaf.registry.cardindex import CardIndex
 from looseleaf.registry.catalogue import Catalogue, IngestResult
 from looseleaf.registry.custody import Custody
+from looseleaf.registry.search import Search
 from looseleaf.settings import Settings
 from looseleaf.store import SCHEMA_VERSION, describe, events, markings, open_store
 
 __all__ = ["IngestResult", "MarkingRequest", "Registry"]
 
 
-class Registry(Catalogue, Accounts, Custody, Audit, CardIndex):
+class Registry(Catalogue, Accounts, Custody, Audit, Search):
     @classmethod
     def open(cls, settings: Settings, *, clock: Clock = system_clock) -> Registry:
         """Open an existing registry, upgrading its schema in place if it is older."""

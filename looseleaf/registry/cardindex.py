@@ -283,7 +283,8 @@ class CardIndex(RegistryBase):
         with self._acting(actor, Action.PERSON_SEARCH) as (tx, _):
             visible, secret = self._lens(tx, actor)
             forms = persons.all_forms(tx, visible, secret=secret)
-            records = {p: (name, kind) for p, name, kind in persons.summaries(tx, forms)}
+            owners = [person_id for _, person_id, _, _ in forms]
+            records = {p: (title, kind) for p, title, kind in persons.summaries(tx, owners)}
             wanted = fold(name.strip())
             hits: dict[int, PersonMatch] = {}
             for _, person_id, form, _ in forms:

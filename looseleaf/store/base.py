@@ -42,6 +42,11 @@ class Tx:
         #: at a time, so nobody else appends meanwhile).
         self.next_event_id: int | None = None
 
+    @property
+    def dialect(self) -> str:
+        """Which engine: for the few queries (full-text search) that differ."""
+        return self._store.dialect
+
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         return self.connection.execute(self._store.sql(sql), params)
 
@@ -68,17 +73,25 @@ CREATE TABLE IF NOT EXISTS schema_migrations (
 """
 
 
-def migrations() -> list[tuple[int, str, str]]:
-    """The numbered migration files shipped with the package, in order."""
+def migrations(dialect: str | None = None) -> list[tuple[int, str, str]]:
+    """The numbered migration files shipped with the package, in order.
+
+    `NNN_name.sql` is shared; `NNN_name.sqlite.sql` and `NNN_name.postgresql.sql`
+    hold what only one dialect can say (full-text search), under one number.
+    """
     found = []
     for entry in resources.files("looseleaf.store.migrations").iterdir():
         name = entry.name
-        if name.endswith(".sql"):
-            found.append((int(name.split("_", 1)[0]), name, entry.read_text(encoding="utf-8")))
+        if not name.endswith(".sql"):
+            continue
+        parts = name.removesuffix(".sql").split(".")
+        if len(parts) > 1 and parts[-1] != dialect:
+            continue
+        found.append((int(name.split("_", 1)[0]), name, entry.read_text(encoding="utf-8")))
     return sorted(found)
 
 
-SCHEMA_VERSION = migrations()[-1][0]
+SCHEMA_VERSION = max(version for version, _, _ in migrations("sqlite") + migrations("postgresql"))
 
 
 class Store(ABC):
@@ -90,6 +103,7 @@ class Store(ABC):
     """
 
     url: str
+    dialect: ClassVar[str]
     #: Column types and clauses that differ between dialects.
     types: ClassVar[dict[str, str]]
     for_update: str = ""
@@ -181,7 +195,7 @@ class Store(ABC):
         applied: list[int] = []
         with self.write() as tx:
             tx.execute(MIGRATIONS_TABLE)
-        for version, name, text in migrations():
+        for version, name, text in migrations(self.dialect):
             if version > target:
                 break
             with self.write() as tx:

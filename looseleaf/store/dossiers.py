@@ -6,6 +6,8 @@ every count beside it) is computed over what they may see and read.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from looseleaf.model import Dossier
 from looseleaf.policy.sql import Filter
 from looseleaf.store.base import Tx
@@ -99,3 +101,17 @@ def of_person(tx: Tx, person_id: int, visible: Filter) -> tuple[int, str] | None
         (person_id, *visible.params),
     )
     return None if row is None else (int(row[0]), row[1])
+
+
+def titles_of(tx: Tx, dossier_ids: Sequence[int], visible: Filter) -> list[tuple[int, str]]:
+    """(id, title) of those of `dossier_ids` whose title is `visible`."""
+    if not dossier_ids:
+        return []
+    marks = ", ".join("?" for _ in dossier_ids)
+    return [
+        (int(row[0]), row[1])
+        for row in tx.all(
+            f"SELECT d.id, d.title FROM dossiers d WHERE d.id IN ({marks}) AND {visible.sql}",
+            (*dossier_ids, *visible.params),
+        )
+    ]

@@ -199,9 +199,9 @@ def forms_version(tx: Tx) -> tuple[int, int, int]:
     return int(row[0]), int(row[1]), int(row[2])
 
 
-def summaries(tx: Tx, forms: Sequence[tuple[int, int, str, str]]) -> list[tuple[int, str, str]]:
-    """(id, preferred name, kind) of the records the `forms` belong to."""
-    person_ids = sorted({form[1] for form in forms})
+def summaries(tx: Tx, ids: Sequence[int]) -> list[tuple[int, str, str]]:
+    """(id, preferred name, kind) of these records."""
+    person_ids = sorted(set(ids))
     if not person_ids:
         return []
     marks = ", ".join("?" for _ in person_ids)

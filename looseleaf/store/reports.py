@@ -7,6 +7,7 @@ from looseleaf.model import Report, Source
 from looseleaf.policy.sql import Filter
 from looseleaf.store.base import Tx
 from looseleaf.store.leaves import leaves_of_reports
+from looseleaf.store.search import index_report
 
 _INSERT_LEAF = (
     "INSERT INTO leaves (report_id, dossier_id, position, label, original, normalised, "
@@ -82,6 +83,7 @@ def add(
             for leaf in document.leaves
         ],
     )
+    index_report(tx, report_id)
     return report_id
 
 

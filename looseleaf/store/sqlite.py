@@ -19,6 +19,7 @@ from looseleaf.store.base import Store, Tx
 
 
 class SQLiteStore(Store):
+    dialect: ClassVar[str] = "sqlite"
     types: ClassVar[dict[str, str]] = {"pk": "INTEGER PRIMARY KEY", "blob": "BLOB"}
 
     def __init__(self, url: str, path: Path, *, durability: str = "full") -> None:
