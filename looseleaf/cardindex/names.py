@@ -189,8 +189,12 @@ def _clean(token: str) -> str:
 
 
 def _is_acronym(token: str) -> bool:
+    """NKVD, G.P.U., OGPU; but not FALKE or LETCHIK, code names written in capitals."""
     letters = [c for c in token if c.isalpha()]
-    return 2 <= len(letters) <= 5 and all(c.isupper() for c in letters)
+    if not (2 <= len(letters) <= 5 and all(c.isupper() for c in letters)):
+        return False
+    vowels = sum(c in "AEIOUY" for c in letters)
+    return len(letters) <= 4 or vowels <= 1
 
 
 def _gender(titles: list[str], given: tuple[str, ...], surname: str) -> str | None:
