@@ -4,9 +4,10 @@ never the volume.
 
 A leaf of the target bears on the reference when it mentions the subject of
 the dossier the reference was found in, or another person named on the
-referencing leaf. Until the card index exists, a dossier's subject is read
-from its title ("SURNAME, Given - description") and a mention is the
-surname as a whole word; the card index will supply every name form.
+referencing leaf. The card index supplies the persons a leaf names and every
+form of their names; where it knows nobody, a dossier's subject is read from
+its title ("SURNAME, Given - description") and a mention is the surname as a
+whole word.
 """
 
 from __future__ import annotations

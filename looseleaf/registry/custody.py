@@ -13,14 +13,28 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+from looseleaf.cardindex.matcher import Index
+from looseleaf.cardindex.names import fold
 from looseleaf.custody import copies as copy_pdf
 from looseleaf.custody import xref
 from looseleaf.custody.notes import derived_marking
 from looseleaf.errors import BadInput, Forbidden, NotFound
 from looseleaf.model import Actor, Citation, Copy, Grant, LeafText, Note, Slip
 from looseleaf.policy import Action, sql
+from looseleaf.policy.sql import Filter
 from looseleaf.registry.base import RegistryBase
-from looseleaf.store import Tx, copies, dossiers, grants, leaves, notes, readers, slips
+from looseleaf.store import (
+    Tx,
+    copies,
+    dossiers,
+    grants,
+    leaves,
+    mentions,
+    notes,
+    persons,
+    readers,
+    slips,
+)
 
 #: A query slip proposes at most this many leaves; a custodian narrows it further.
 QUERY_PROPOSALS = 200
@@ -102,33 +116,73 @@ class Custody(RegistryBase):
             raise NotFound("leaf", leaf_id)
         assert actor.reader_id is not None
         visible = sql.visible_dossiers(actor.reader_id)
-        targets = [
-            (dossier_id, title)
-            for dossier_id, title in dossiers.titles(tx, visible)
-            if xref.names_in(title, name) and dossier_id != source.dossier_id
-        ]
-        if not targets:
-            raise NotFound("dossier", name)
-        if len(targets) > 1:
-            choices = "; ".join(title for _, title in targets)
-            raise BadInput(f"--xref name {name!r}", f"names more than one dossier ({choices})")
-        target_id, target_title = targets[0]
         text = leaves.text(tx, source).normalised
-        if not xref.mentions(text, [xref.surname(target_title)]):
-            raise BadInput(f"--xref {leaf_id}:{name}", f"leaf {leaf_id} does not mention {name}")
+        named = self._named_on(tx, leaf_id)
+        target = self._xref_target(tx, named, name, visible, source.dossier_id)
+        if target is None:
+            targets = [
+                (dossier_id, title)
+                for dossier_id, title in dossiers.titles(tx, visible)
+                if xref.names_in(title, name) and dossier_id != source.dossier_id
+            ]
+            if not targets:
+                raise NotFound("dossier", name)
+            if len(targets) > 1:
+                choices = "; ".join(title for _, title in targets)
+                raise BadInput(f"--xref name {name!r}", f"names more than one dossier ({choices})")
+            target = targets[0]
+            if not xref.mentions(text, [xref.surname(target[1])]):
+                raise BadInput(
+                    f"--xref {leaf_id}:{name}", f"leaf {leaf_id} does not mention {name}"
+                )
+        target_id = target[0]
         # What bears on the reference: the subject of the dossier the reference
-        # was found in, and anyone else named on the referencing leaf.
+        # was found in, and anyone else named on the referencing leaf, under
+        # every name form the card index knows for them.
         bearing = [
             xref.surname(title)
             for dossier_id, title in dossiers.titles(tx)
             if dossier_id != target_id
             and (dossier_id == source.dossier_id or xref.mentions(text, [xref.surname(title)]))
         ]
+        others = {p for p, dossier in named.items() if dossier != target_id}
+        others |= set(persons.subjects_of(tx, source.dossier_id))
+        bearing += [form for _, p, form, _ in persons.all_forms(tx) if p in others]
         return [
             candidate
             for candidate, candidate_text in leaves.texts_of_dossier(tx, target_id)
             if xref.mentions(candidate_text, bearing)
         ]
+
+    def _named_on(self, tx: Tx, leaf_id: int) -> dict[int, int | None]:
+        """Records mentioned on a leaf, each with the dossier on them (if any)."""
+        return {
+            person_id: persons.dossier_of(tx, person_id)
+            for _, _, _, _, person_id, _ in mentions.on_leaf(tx, leaf_id)
+            if person_id is not None
+        }
+
+    def _xref_target(
+        self,
+        tx: Tx,
+        named: dict[int, int | None],
+        name: str,
+        visible: Filter,
+        own: int,
+    ) -> tuple[int, str] | None:
+        """The dossier on the record that `name` names among those the leaf mentions."""
+        wanted = fold(name)
+        for person_id, dossier_id in named.items():
+            if dossier_id is None or dossier_id == own:
+                continue
+            forms = [form for _, p, form, _ in persons.all_forms(tx) if p == person_id]
+            if any(fold(form) == wanted for form in forms) or Index(
+                [(person_id, form) for form in forms]
+            ).matches(name):
+                found = dossiers.titles_of(tx, [dossier_id], visible)
+                if found:
+                    return found[0]
+        return None
 
     def _query_proposals(self, tx: Tx, reader_id: int, query: str) -> list[int]:
         readable = sql.readable_leaves(reader_id, self.now())

@@ -211,3 +211,20 @@ def summaries(tx: Tx, ids: Sequence[int]) -> list[tuple[int, str, str]]:
             f"SELECT id, preferred, kind FROM persons WHERE id IN ({marks})", person_ids
         )
     ]
+
+
+def dossier_of(tx: Tx, person_id: int) -> int | None:
+    row = tx.one(
+        "SELECT dossier_id FROM persons WHERE id = ? AND merged_into IS NULL", (person_id,)
+    )
+    return None if row is None or row[0] is None else int(row[0])
+
+
+def subjects_of(tx: Tx, dossier_id: int) -> list[int]:
+    """The records whose dossier this is."""
+    return [
+        int(r[0])
+        for r in tx.all(
+            "SELECT id FROM persons WHERE dossier_id = ? AND merged_into IS NULL", (dossier_id,)
+        )
+    ]
