@@ -8,6 +8,7 @@ index over a tsvector (ts_rank); the shape of the query is the same.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -40,24 +41,21 @@ def index_report(tx: Tx, report_id: int) -> None:
         )
 
 
-def _from(tx: Tx, match: str) -> tuple[str, str, tuple[Any, ...], str, str]:
-    """FROM clause, match condition and its parameters, score and snippet expressions."""
+def _from(tx: Tx) -> tuple[str, str, str, int]:
+    """FROM clause, match condition, score expression, and how many times the
+    score needs the query as a parameter."""
     if tx.dialect == "sqlite":
         return (
             "leaf_search JOIN leaves l ON l.id = leaf_search.rowid",
             "leaf_search MATCH ?",
-            (match,),
             "-bm25(leaf_search)",
-            f"snippet(leaf_search, 0, '{START}', '{STOP}', ' … ', 16)",
+            0,
         )
     return (
         "leaves l",
         "l.search @@ to_tsquery('looseleaf', ?)",
-        (match,),
         "ts_rank(l.search, to_tsquery('looseleaf', ?))",
-        f"ts_headline('looseleaf', l.normalised, to_tsquery('looseleaf', ?), "
-        f"'StartSel={START}, StopSel={STOP}, MaxWords=16, MinWords=6, MaxFragments=2, "
-        "FragmentDelimiter= … ')",
+        1,
     )
 
 
@@ -76,40 +74,65 @@ def search(
     limit: int,
     offset: int,
 ) -> tuple[list[Row], int, dict[str, list[tuple[Any, int]]]]:
-    """(hits, total, facets by dossier and level), all over `readable` leaves."""
-    source, condition, params, score, snippet = _from(tx, match)
-    where = [condition, (readable or _ALL).sql, *(f.sql for f in filters)]
-    where_params: list[Any] = [*params, *(readable or _ALL).params]
+    """(hits, total, facets by dossier and level), all over `readable` leaves.
+
+    One scan of the matching, readable leaves gives the total, the facets and
+    the ranking; only the page shown is then fetched whole, with snippets.
+    """
+    source, condition, score, score_params = _from(tx)
+    shown = readable or _ALL
+    clause = " AND ".join(f"({part})" for part in [condition, shown.sql, *(f.sql for f in filters)])
+    params: list[Any] = [*([match] * score_params), match, *shown.params]
     for extra in filters:
-        where_params.extend(extra.params)
-    clause = " AND ".join(f"({part})" for part in where)
-    is_pg = tx.dialect != "sqlite"
-    head_params = [match, match] if is_pg else []
-    rows = [
-        Row(int(r[0]), int(r[1]), int(r[2]), r[3], r[4], float(r[5]), r[6])
+        params.extend(extra.params)
+    matched = [
+        (int(r[0]), int(r[1]), int(r[2]), float(r[3]))
         for r in tx.all(
-            f"SELECT l.id, l.dossier_id, l.report_id, l.label, m.key, {score}, {snippet} "
-            f"FROM {source}{_JOINS} WHERE {clause} ORDER BY 6 DESC, l.id LIMIT ? OFFSET ?",
-            [*head_params, *where_params, limit, offset],
+            f"SELECT l.id, l.dossier_id, m.level, {score} FROM {source}{_JOINS} WHERE {clause}",
+            params,
         )
     ]
-    total = int(tx.scalar(f"SELECT COUNT(*) FROM {source}{_JOINS} WHERE {clause}", where_params))
+    by_dossier = Counter(dossier for _, dossier, _, _ in matched)
+    by_level = Counter(level for _, _, level, _ in matched)
+    page = sorted(matched, key=lambda r: (-r[3], r[0]))[offset : offset + limit]
+    details = _page(tx, match, [leaf_id for leaf_id, *_ in page])
+    rows = [Row(leaf_id, *details[leaf_id][:4], score_, details[leaf_id][4])
+            for leaf_id, _, _, score_ in page]  # fmt: skip
     facets = {
-        "dossier": [
-            (int(r[0]), int(r[1]))
-            for r in tx.all(
-                f"SELECT l.dossier_id, COUNT(*) FROM {source}{_JOINS} WHERE {clause} "
-                "GROUP BY l.dossier_id ORDER BY 2 DESC, 1",
-                where_params,
-            )
-        ],
-        "level": [
-            (int(r[0]), int(r[1]))
-            for r in tx.all(
-                f"SELECT m.level, COUNT(*) FROM {source}{_JOINS} WHERE {clause} "
-                "GROUP BY m.level ORDER BY 1",
-                where_params,
-            )
-        ],
+        "dossier": sorted(by_dossier.items(), key=lambda item: (-item[1], item[0])),
+        "level": sorted(by_level.items()),
     }
-    return rows, total, facets
+    return rows, len(matched), facets
+
+
+def _page(tx: Tx, match: str, ids: list[int]) -> dict[int, tuple[int, int, str, str, str]]:
+    """leaf id -> (dossier, report, label, marking key, snippet) for the page shown."""
+    if not ids:
+        return {}
+    marks = ", ".join("?" for _ in ids)
+    if tx.dialect == "sqlite":
+        snippets = dict(
+            tx.all(
+                f"SELECT rowid, snippet(leaf_search, 0, '{START}', '{STOP}', ' … ', 16) "
+                f"FROM leaf_search WHERE leaf_search MATCH ? AND rowid IN ({marks})",
+                [match, *ids],
+            )
+        )
+    else:
+        snippets = dict(
+            tx.all(
+                "SELECT l.id, ts_headline('looseleaf', l.normalised, "
+                f"to_tsquery('looseleaf', ?), 'StartSel={START}, StopSel={STOP}, MaxWords=16, "
+                "MinWords=6, MaxFragments=2, FragmentDelimiter= … ') "
+                f"FROM leaves l WHERE l.id IN ({marks})",
+                [match, *ids],
+            )
+        )
+    return {
+        int(r[0]): (int(r[1]), int(r[2]), r[3], r[4], snippets.get(int(r[0]), ""))
+        for r in tx.all(
+            "SELECT l.id, l.dossier_id, l.report_id, l.label, m.key FROM leaves l "
+            f"JOIN markings m ON m.id = l.marking_id WHERE l.id IN ({marks})",
+            ids,
+        )
+    }
