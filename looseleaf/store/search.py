@@ -46,7 +46,8 @@ def _from(tx: Tx) -> tuple[str, str, str, int]:
     score needs the query as a parameter."""
     if tx.dialect == "sqlite":
         return (
-            "leaf_search JOIN leaves l ON l.id = leaf_search.rowid",
+            # The narrow covering index, not the rows with their texts inline.
+            "leaf_search JOIN leaves l INDEXED BY leaves_access ON l.id = leaf_search.rowid",
             "leaf_search MATCH ?",
             "-bm25(leaf_search)",
             0,
