@@ -18,7 +18,7 @@ husband to the wife.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -265,11 +265,20 @@ class Index:
             for block in _blocks(parse(form)):
                 self._blocks.setdefault(block, []).append(position)
 
-    def matches(self, name: str, *, floor: float = THRESHOLD) -> list[tuple[int, str, Match]]:
+    def matches(
+        self,
+        name: str,
+        *,
+        floor: float = THRESHOLD,
+        allow: Callable[[int], bool] | None = None,
+    ) -> list[tuple[int, str, Match]]:
         """(record id, form, match) for every form that `name` may be, best first,
-        one per record; none that a hard rule forbids."""
+        one per record; none that a hard rule forbids, none at a position that
+        `allow` refuses (a form the asker may not see)."""
         query = parse(name)
         positions = {p for block in _blocks(query) for p in self._blocks.get(block, ())}
+        if allow is not None:
+            positions = {p for p in positions if allow(p)}
         best: dict[int, tuple[int, str, Match]] = {}
         for position in positions:
             record, form = self.forms[position]

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from looseleaf.cardindex.card import Card, CardView
 from looseleaf.cardindex.extract import AliasHint, Gazetteer, Mention, alias_hints, extract
 from looseleaf.cardindex.matcher import Index
 from looseleaf.cardindex.names import fold
@@ -37,6 +38,7 @@ _ALL = Filter("1 = 1", ())
 
 class CardIndex(RegistryBase):
     _gazetteer: tuple[tuple[int, int, int], Gazetteer] | None = None
+    _card: tuple[tuple[int, int, int], Card] | None = None
 
     # -- curation (registrar) -------------------------------------------------
 
@@ -281,20 +283,18 @@ class CardIndex(RegistryBase):
         if not name.strip():
             raise BadInput("name", "search for a name")
         with self._acting(actor, Action.PERSON_SEARCH) as (tx, _):
-            visible, secret = self._lens(tx, actor)
-            forms = persons.all_forms(tx, visible, secret=secret)
-            owners = [person_id for _, person_id, _, _ in forms]
+            view = self._view(tx, actor)
+            exact = view.exact(name)
+            fuzzy = view.fuzzy(name, floor=0.8)
+            owners = [p for p, _ in exact] + [p for p, _, _ in fuzzy]
             records = {p: (title, kind) for p, title, kind in persons.summaries(tx, owners)}
-            wanted = fold(name.strip())
             hits: dict[int, PersonMatch] = {}
-            for _, person_id, form, _ in forms:
-                if fold(form) == wanted:
-                    hits[person_id] = PersonMatch(
-                        person_id, *records[person_id], form, 1.0, ("the same form",)
-                    )
-            for person_id, form, match in Index([(p, f) for _, p, f, _ in forms]).matches(
-                name, floor=0.8
-            ):
+            for person_id, form in exact:
+                hits.setdefault(
+                    person_id,
+                    PersonMatch(person_id, *records[person_id], form, 1.0, ("the same form",)),
+                )
+            for person_id, form, match in fuzzy:
                 if person_id not in hits:
                     hits[person_id] = PersonMatch(
                         person_id, *records[person_id], form, match.score, match.reasons
@@ -425,7 +425,7 @@ class CardIndex(RegistryBase):
 
     def _index_forms(self, tx: Tx, person_id: int) -> None:
         """A record gained forms: find them on the leaves already held."""
-        self._gazetteer = None
+        self._gazetteer = self._card = None
         record = persons.by_id(tx, person_id)
         if record is None:
             return
@@ -443,6 +443,19 @@ class CardIndex(RegistryBase):
                 Gazetteer((form, p, f) for f, p, form, _ in persons.all_forms(tx)),
             )
         return self._gazetteer[1]
+
+    def _card_of(self, tx: Tx) -> Card:
+        """The card index in memory, rebuilt only when its forms have changed."""
+        version = persons.forms_version(tx)
+        if self._card is None or self._card[0] != version:
+            self._card = (version, Card(persons.all_forms(tx)))
+        return self._card[1]
+
+    def _view(self, tx: Tx, actor: Actor) -> CardView:
+        """The card index as `actor` may see it: records cleared for, forms decodable."""
+        visible, secret = self._lens(tx, actor)
+        records = None if visible is None else set(persons.visible_ids(tx, visible))
+        return self._card_of(tx).view(records, secret)
 
     # -- what an actor may see -----------------------------------------------------
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from looseleaf.cardindex.matcher import Index
+from looseleaf.cardindex.card import CardView
 from looseleaf.cardindex.names import fold
 from looseleaf.errors import BadInput
 from looseleaf.model import Actor, Facet, SearchHit, SearchResult, compartment_name
@@ -38,10 +38,12 @@ class Search(CardIndex):
             raise BadInput(f"--limit {limit}", "use 1 to 200")
         offset = _offset(cursor)
         with self._acting(actor, Action.LEAF_SEARCH) as (tx, _):
-            visible, secret = self._lens(tx, actor)
-            forms = [(p, f) for _, p, f, _ in persons.all_forms(tx, visible, secret=secret)]
-            preferred = {p: name for p, name, _ in persons.summaries(tx, [p for p, _ in forms])}
-            expr, named = (None, []) if query.expr is None else expand(query.expr, forms, preferred)
+            view = self._view(tx, actor)
+
+            def preferred(person_id: int) -> str:
+                return str(persons.summaries(tx, [person_id])[0][1])
+
+            expr, named = (None, []) if query.expr is None else expand(query.expr, view, preferred)
             readable = None if actor.is_operator else self._readable(actor)
             filters = self._filters(tx, actor, query)
             if expr is None:
@@ -80,7 +82,7 @@ class Search(CardIndex):
                     ),
                 },
                 next_cursor=str(offset + limit) if offset + limit < total else None,
-                did_you_mean=_did_you_mean(query, forms) if total == 0 else (),
+                did_you_mean=_did_you_mean(query, view) if total == 0 else (),
                 names=tuple(
                     f"{n.asked!r} names {n.preferred} (record {n.person_id}): searched as "
                     + ", ".join(repr(f) for f in n.forms)
@@ -161,14 +163,11 @@ def _why(snippet: str, named: list[Named]) -> tuple[str, ...]:
     return tuple(reasons)
 
 
-def _did_you_mean(query: Query, forms: list[tuple[int, str]]) -> tuple[str, ...]:
+def _did_you_mean(query: Query, view: CardView) -> tuple[str, ...]:
     """Name forms (that the searcher may see) close to a word that found nothing."""
-    if not forms:
-        return ()
-    index = Index(forms)
     suggestions: list[str] = []
     for word in query.words():
-        for _, form, _ in index.matches(word, floor=0.8)[:1]:
+        for _, form, _ in view.fuzzy(word, floor=0.8)[:1]:
             if form.lower() != word and form not in suggestions:
                 suggestions.append(form)
     return tuple(suggestions)

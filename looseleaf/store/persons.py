@@ -228,3 +228,14 @@ def subjects_of(tx: Tx, dossier_id: int) -> list[int]:
             "SELECT id FROM persons WHERE dossier_id = ? AND merged_into IS NULL", (dossier_id,)
         )
     ]
+
+
+def visible_ids(tx: Tx, visible: Filter) -> list[int]:
+    """Ids of the current records whose marking `visible` admits."""
+    return [
+        int(r[0])
+        for r in tx.all(
+            f"SELECT p.id FROM persons p WHERE p.merged_into IS NULL AND {visible.sql}",
+            visible.params,
+        )
+    ]
