@@ -60,3 +60,22 @@ def _cleared(reader_id: int, alias: str) -> Filter:
         f"({alias}.marking_id IN ({_LEVEL_OK}) AND {alias}.marking_id IN ({_READ_INTO}))",
         (reader_id, reader_id),
     )
+
+
+def cleared_markings(reader_id: int) -> Filter:
+    """SELECT of the markings the reader may read without a grant."""
+    return Filter(
+        f"SELECT m.id FROM markings m WHERE m.id IN ({_LEVEL_OK}) AND m.id IN ({_READ_INTO})",
+        (reader_id, reader_id),
+    )
+
+
+def granted_leaves(reader_id: int, now: str, leaf: str = "l") -> Filter:
+    """Leaves (aliased `leaf`) the reader may read only through a live grant:
+    the rest of `readable_leaves` beside `cleared_markings`."""
+    return Filter(
+        f"({leaf}.withdrawn_at IS NULL AND {leaf}.marking_id IN ({_LEVEL_OK})"
+        f" AND {leaf}.id IN (SELECT g.leaf_id FROM grants g WHERE g.reader_id = ?"
+        " AND g.ended_at IS NULL AND g.expires_at > ?))",
+        (reader_id, reader_id, now),
+    )

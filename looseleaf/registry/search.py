@@ -50,7 +50,13 @@ class Search(CardIndex):
                 raise BadInput(f"query {text!r}", "give at least one word to search for")
             match = to_fts5(expr) if tx.dialect == "sqlite" else to_tsquery(expr)
             rows, total, facets = store.search(
-                tx, match, readable=readable, filters=filters, limit=limit, offset=offset
+                tx,
+                match,
+                readable=readable,
+                filters=filters,
+                limit=limit,
+                offset=offset,
+                reader=None if actor.reader_id is None else (actor.reader_id, self.now()),
             )
             titles = self._titles(tx, actor, [d for d, _ in facets["dossier"]])
             hits = tuple(

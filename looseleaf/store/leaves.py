@@ -8,6 +8,7 @@ from typing import Any
 
 from looseleaf.model import Leaf, LeafText, Marking
 from looseleaf.policy.sql import Filter
+from looseleaf.store import search
 from looseleaf.store.base import Tx
 
 _COLUMNS = (
@@ -64,10 +65,12 @@ def text(tx: Tx, leaf: Leaf) -> LeafText:
 
 
 def withdraw(tx: Tx, leaf_id: int, now: str) -> bool:
+    search.forget(tx, "id = ?", (leaf_id,))
     cursor = tx.execute(
         "UPDATE leaves SET withdrawn_at = ? WHERE id = ? AND withdrawn_at IS NULL",
         (now, leaf_id),
     )
+    search.remember(tx, "id = ?", (leaf_id,))
     return int(cursor.rowcount) > 0
 
 
@@ -88,7 +91,9 @@ def ids_of_report(tx: Tx, report_id: int) -> list[int]:
 
 
 def set_marking(tx: Tx, leaf_id: int, marking_id: int) -> None:
+    search.forget(tx, "id = ?", (leaf_id,))
     tx.execute("UPDATE leaves SET marking_id = ? WHERE id = ?", (marking_id, leaf_id))
+    search.remember(tx, "id = ?", (leaf_id,))
 
 
 def readable_ids(tx: Tx, readable: Filter, *, dossier_id: int | None = None) -> list[int]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from looseleaf.ingest import Document
 from looseleaf.model import Report, Source
 from looseleaf.policy.sql import Filter
+from looseleaf.store import search
 from looseleaf.store.base import Tx
 from looseleaf.store.leaves import leaves_of_reports
 from looseleaf.store.search import index_report
@@ -122,10 +123,12 @@ def withdraw(tx: Tx, report_id: int, now: str) -> int:
         "UPDATE reports SET withdrawn_at = ? WHERE id = ? AND withdrawn_at IS NULL",
         (now, report_id),
     )
+    search.forget(tx, "report_id = ? AND withdrawn_at IS NULL", (report_id,))
     cursor = tx.execute(
         "UPDATE leaves SET withdrawn_at = ? WHERE report_id = ? AND withdrawn_at IS NULL",
         (now, report_id),
     )
+    search.remember(tx, "report_id = ? AND withdrawn_at = ?", (report_id, now))
     return int(cursor.rowcount)
 
 

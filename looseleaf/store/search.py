@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from looseleaf.policy.sql import Filter
+from looseleaf.policy.sql import Filter, cleared_markings, granted_leaves
 from looseleaf.store.base import Tx
 
 _ALL = Filter("1 = 1", ())
@@ -33,11 +33,27 @@ class Row:
 
 def index_report(tx: Tx, report_id: int) -> None:
     """Add a new report's leaves to the SQLite index (PostgreSQL's is a generated column)."""
+    remember(tx, "report_id = ?", (report_id,))
+
+
+def forget(tx: Tx, where: str, params: Sequence[Any]) -> None:
+    """Take leaves out of the SQLite index before their marking or withdrawal
+    changes: an external-content index must be told the old values."""
     if tx.dialect == "sqlite":
         tx.execute(
-            "INSERT INTO leaf_search (rowid, normalised) "
-            "SELECT id, normalised FROM leaves WHERE report_id = ?",
-            (report_id,),
+            "INSERT INTO leaf_search (leaf_search, rowid, normalised, access) "
+            f"SELECT 'delete', id, normalised, access FROM leaves WHERE {where}",
+            params,
+        )
+
+
+def remember(tx: Tx, where: str, params: Sequence[Any]) -> None:
+    """Put leaves (back) into the SQLite index with their current marking."""
+    if tx.dialect == "sqlite":
+        tx.execute(
+            "INSERT INTO leaf_search (rowid, normalised, access) "
+            f"SELECT id, normalised, access FROM leaves WHERE {where}",
+            params,
         )
 
 
@@ -49,7 +65,7 @@ def _from(tx: Tx) -> tuple[str, str, str, int]:
             # The narrow covering index, not the rows with their texts inline.
             "leaf_search JOIN leaves l INDEXED BY leaves_access ON l.id = leaf_search.rowid",
             "leaf_search MATCH ?",
-            "-bm25(leaf_search)",
+            "-bm25(leaf_search, 1.0, 0.0)",  # the access column never ranks
             0,
         )
     return (
@@ -74,25 +90,43 @@ def search(
     filters: Sequence[Filter],
     limit: int,
     offset: int,
+    reader: tuple[int, str] | None = None,
 ) -> tuple[list[Row], int, dict[str, list[tuple[Any, int]]]]:
     """(hits, total, facets by dossier and level), all over `readable` leaves.
+
+    `reader` (id, now), where given, lets SQLite apply the same rule inside
+    its full-text index; `readable` must then be that reader's filter.
 
     One scan of the matching, readable leaves gives the total, the facets and
     the ranking; only the page shown is then fetched whole, with snippets.
     """
     source, condition, score, score_params = _from(tx)
-    shown = readable or _ALL
-    clause = " AND ".join(f"({part})" for part in [condition, shown.sql, *(f.sql for f in filters)])
-    params: list[Any] = [*([match] * score_params), match, *shown.params]
-    for extra in filters:
-        params.extend(extra.params)
-    matched = [
-        (int(r[0]), int(r[1]), int(r[2]), float(r[3]))
+    parts: list[tuple[str, list[Any]]] = []
+    if reader is not None and tx.dialect == "sqlite":
+        # The rule inside the index: cleared markings as tokens, grants by id.
+        markings = cleared_markings(reader[0])
+        cleared = [int(r[0]) for r in tx.all(markings.sql, markings.params)]
+        if cleared:
+            tokens = " OR ".join(f'"m{marking_id}"' for marking_id in cleared)
+            parts.append((f"({match}) AND access : ({tokens})", []))
+        granted = granted_leaves(reader[0], reader[1])
+        parts.append((match, [granted]))
+    else:
+        parts.append((match, [readable] if readable is not None else []))
+    seen: dict[int, tuple[int, int, int, float]] = {}
+    for text, access in parts:
+        clause = " AND ".join(
+            f"({part})" for part in [condition, *(f.sql for f in access), *(f.sql for f in filters)]
+        )
+        params: list[Any] = [*([text] * score_params), text]
+        for extra in [*access, *filters]:
+            params.extend(extra.params)
         for r in tx.all(
             f"SELECT l.id, l.dossier_id, m.level, {score} FROM {source}{_JOINS} WHERE {clause}",
             params,
-        )
-    ]
+        ):
+            seen.setdefault(int(r[0]), (int(r[0]), int(r[1]), int(r[2]), float(r[3])))
+    matched = list(seen.values())
     by_dossier = Counter(dossier for _, dossier, _, _ in matched)
     by_level = Counter(level for _, _, level, _ in matched)
     page = sorted(matched, key=lambda r: (-r[3], r[0]))[offset : offset + limit]

@@ -15,6 +15,7 @@ from looseleaf.model import Actor, SearchResult
 from looseleaf.policy import Action
 from looseleaf.registry import MarkingRequest, Registry
 from looseleaf.settings import Settings
+from looseleaf.store import grants
 from tests.conftest import OPERATOR, FakeClock, fresh_registry_url
 
 LEVELS = ("UNCLASSIFIED", "CONFIDENTIAL", "SECRET", "TOP SECRET")
@@ -31,6 +32,13 @@ leaves = st.lists(
     max_size=8,
 )
 titles = st.fixed_dictionaries({d: st.sampled_from(LEVELS) for d in DOSSIERS})
+# After ingest: leaves re-marked or withdrawn (the index must follow), and
+# leaves granted to the reader (readable above their clearance's compartments).
+changes = st.lists(
+    st.tuples(st.integers(0, 7), st.sampled_from([*LEVELS, "withdraw", "grant"])),
+    min_size=1,
+    max_size=4,
+)
 queries = st.one_of(
     st.sampled_from(WORDS),
     st.tuples(st.sampled_from(WORDS), st.sampled_from(WORDS)).map(lambda t: f"{t[0]} OR {t[1]}"),
@@ -82,7 +90,13 @@ def _seen(registry: Registry, result: SearchResult, visible: set[str]) -> tuple[
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(leaf_spec=leaves, title_levels=titles, level=st.sampled_from(LEVELS), query=queries)
+@given(
+    leaf_spec=leaves,
+    title_levels=titles,
+    level=st.sampled_from(LEVELS),
+    query=queries,
+    change_spec=changes,
+)
 def test_a_reader_sees_what_a_registry_of_only_their_leaves_would_show(
     backend: str,
     tmp_path: Path,
@@ -90,6 +104,7 @@ def test_a_reader_sees_what_a_registry_of_only_their_leaves_would_show(
     title_levels: dict[str, str],
     level: str,
     query: str,
+    change_spec: list[tuple[int, str]],
 ) -> None:
     specs = [(n, d, lv, w) for n, (d, lv, w) in enumerate(leaf_spec)]
     directory = Path(tempfile.mkdtemp(dir=tmp_path))
@@ -100,7 +115,21 @@ def test_a_reader_sees_what_a_registry_of_only_their_leaves_would_show(
         ids = _ingest(full, directory, specs, title_levels)
         added = full.add_reader(OPERATOR, "r", MarkingRequest(level))
         reader = Actor.reader(added.id, "r")
-        readable = [s for s in specs if full.check(reader, Action.LEAF_READ, ids[s[0]]).allowed]
+        final = {n: lv for n, _, lv, _ in specs}
+        for index, change in change_spec:
+            number = index % len(specs)
+            if change == "withdraw":
+                full.withdraw_leaf(OPERATOR, ids[number], "test")
+            elif change == "grant":
+                _grant(full, added.id, ids[number])
+            else:
+                full.mark(OPERATOR, MarkingRequest(change, ("K",)), "test", leaf_ids=[ids[number]])
+                final[number] = change
+        readable = [
+            (n, d, final[n], w)
+            for n, d, _, w in specs
+            if full.check(reader, Action.LEAF_READ, ids[n]).allowed
+        ]
         visible = {
             title for title, _ in ((d, None) for d in DOSSIERS)
             if any(s[1] == title for s in specs)
@@ -116,6 +145,20 @@ def test_a_reader_sees_what_a_registry_of_only_their_leaves_would_show(
             _ingest(copy, copy_dir, readable, title_levels)
             expected = _seen(copy, copy.search(OPERATOR, query, limit=200), visible)
     assert got == expected
+
+
+def _grant(registry: Registry, reader_id: int, leaf_id: int) -> None:
+    with registry.store.write() as tx:
+        grants.add(
+            tx,
+            reader_id=reader_id,
+            leaf_ids=[leaf_id],
+            slip_id=None,
+            purpose="test",
+            granted_by="test",
+            now=registry.now(),
+            expires_at=registry.later(30),
+        )
 
 
 def _dossier_id(registry: Registry, title: str) -> int:
