@@ -17,6 +17,10 @@ from looseleaf.policy.sql import Filter, cleared_markings, granted_leaves
 from looseleaf.store.base import Tx
 
 _ALL = Filter("1 = 1", ())
+#: Up to this many cleared markings, SQLite intersects the word's list with the
+#: markings' lists inside the index; a reader cleared for more (a broad reader)
+#: is faster served by testing each match against the rule.
+TOKEN_MARKINGS = 16
 START, STOP = "\x02", "\x03"  # highlight marks, replaced after escaping by the caller
 
 
@@ -102,14 +106,16 @@ def search(
     """
     source, condition, score, score_params = _from(tx)
     parts: list[tuple[str, list[Any]]] = []
+    cleared: list[int] = []
     if reader is not None and tx.dialect == "sqlite":
-        # The rule inside the index: cleared markings as tokens, grants by id.
         markings = cleared_markings(reader[0])
         cleared = [int(r[0]) for r in tx.all(markings.sql, markings.params)]
-        if cleared:
-            tokens = " OR ".join(f'"m{marking_id}"' for marking_id in cleared)
-            parts.append((f"({match}) AND access : ({tokens})", []))
-        granted = granted_leaves(reader[0], reader[1])
+    if reader is not None and 0 < len(cleared) <= TOKEN_MARKINGS:
+        # The rule inside the index: the few cleared markings as tokens, the
+        # granted leaves looked up by id.
+        tokens = " OR ".join(f'"m{marking_id}"' for marking_id in cleared)
+        granted = granted_leaves(*reader, leaf_id="leaf_search.rowid")
+        parts.append((f"({match}) AND access : ({tokens})", []))
         parts.append((match, [granted]))
     else:
         parts.append((match, [readable] if readable is not None else []))
