@@ -13,8 +13,8 @@ grants as leaves:
   the same queries, on the same engine, in the same minutes;
 - the whole facade, `Registry.search(reader, text, limit=20)`, for the narrow
   reader on the same query texts: parsing, name widening through the card index
-  (every visible name form is loaded and matched), the trimmed query, dossier
-  titles, and the audit event written and committed (durability "full").
+  as the reader may see it, the trimmed query, dossier titles, and the audit
+  event written and committed (durability "full").
 
 Query kinds (`--queries` of each, the same texts on every backend): `term`, one
 word; `phrase`, two words that the generator writes side by side; `name`, a
@@ -51,6 +51,18 @@ builds afresh. Leaves are bulk-inserted in transactions of 50,000 leaves; the
 SQLite FTS5 index is filled afterwards, 50,000 leaves per transaction (one
 `rebuild` of 1M leaves did not finish in 25 minutes); PostgreSQL's GIN index
 is dropped before the load and created after it.
+
+On PostgreSQL the store keeps its connection, so psycopg prepares a statement
+after its fifth run and PostgreSQL plans it generically after five more; the
+warm-up runs every statement shape more often than that, so the figures are
+those of a long-running server. A fresh connection (one CLI call) plans every
+search for its words, which for common words can be much slower: `--explain`
+shows such a custom plan.
+
+`--explain` also times store.search()'s statements and its Python work apart
+for the narrow reader, five queries of each kind and band, and prints the
+plans of one common word and one common phrase (EXPLAIN QUERY PLAN on SQLite,
+EXPLAIN ANALYZE on PostgreSQL).
 
 The aims (from the project issue): p95 under 50 ms on SQLite for the narrow
 reader, and trimmed within 1.5x of untrimmed (p50 and p95, over all kinds).
@@ -96,6 +108,7 @@ from reporting import heading, ratio_line, verdict
 
 from looseleaf.cardindex.translit import System, romanise
 from looseleaf.model import Actor, FormType, Levels
+from looseleaf.policy import Action
 from looseleaf.policy.sql import Filter, readable_leaves
 from looseleaf.registry import Registry
 from looseleaf.search.fts import to_fts5, to_tsquery
@@ -409,16 +422,12 @@ def build(
     load = populate(registry, world, leaves, label)
     start = time.perf_counter()
     if dialect == "sqlite":
-        # In transactions of BATCH_LEAVES, as ingest's index_report adds them: one
-        # 'rebuild' of 1M leaves in one transaction ran for over 25 minutes here,
-        # re-reading its own pages from an ever larger WAL.
+        # The store's own insert (as ingest's index_report uses it), in transactions
+        # of BATCH_LEAVES: one 'rebuild' of 1M leaves in one transaction ran for
+        # over 25 minutes here, re-reading its own pages from an ever larger WAL.
         for first in range(1, leaves + 1, BATCH_LEAVES):
             with registry.store.write() as tx:
-                tx.execute(
-                    "INSERT INTO leaf_search (rowid, normalised) "
-                    "SELECT id, normalised FROM leaves WHERE id BETWEEN ? AND ?",
-                    (first, first + BATCH_LEAVES - 1),
-                )
+                store.remember(tx, "id BETWEEN ? AND ?", (first, first + BATCH_LEAVES - 1))
     else:
         with registry.store.write() as tx:
             tx.execute("SET LOCAL maintenance_work_mem = '1GB'")
@@ -473,9 +482,9 @@ def sqlite_registry(
 def postgres_registry(
     args: argparse.Namespace, world: Callable[[], TextWorld]
 ) -> tuple[Registry, dict[str, Any], bool]:
-    key = cache_key(args)
-    note = args.cache_dir / f"{key}.postgresql.json"
-    signing = args.cache_dir / f"{key}.postgresql.key"
+    key = f"bench_{cache_key(args)}"
+    note = args.cache_dir / f"{cache_key(args)}.postgresql.json"
+    signing = args.cache_dir / f"{cache_key(args)}.postgresql.key"
     with psycopg.connect(args.postgres, autocommit=True) as admin:
         found = admin.execute("SELECT 1 FROM pg_namespace WHERE nspname = %s", (key,)).fetchone()
         if args.rebuild or found is None or not note.exists():
@@ -653,12 +662,19 @@ def run_store(registry: Registry, item: Prepared, reader: Reader | None) -> tupl
     clock = time.perf_counter_ns
     start = clock()
     with registry.store.read() as tx:
-        readable = None
+        readable = access = None
         if reader is not None:
             assert reader.actor.reader_id is not None
             readable = readable_leaves(reader.actor.reader_id, registry.now())
+            access = (reader.actor.reader_id, registry.now())
         _, total, _ = store.search(
-            tx, item.match, readable=readable, filters=item.filters, limit=LIMIT, offset=0
+            tx,
+            item.match,
+            readable=readable,
+            filters=item.filters,
+            limit=LIMIT,
+            offset=0,
+            reader=access,
         )
     return clock() - start, total
 
@@ -706,8 +722,6 @@ def measure(
 
 def check_hits(registry: Registry, items: Sequence[Prepared], readers: dict[str, Reader]) -> str:
     """Untimed sanity check: every trimmed hit of a few queries is readable by its reader."""
-    from looseleaf.policy import Action
-
     tried = agree = 0
     for item in items[: len(KINDS) * 2]:
         for reader in readers.values():
@@ -720,6 +734,7 @@ def check_hits(registry: Registry, items: Sequence[Prepared], readers: dict[str,
                     filters=item.filters,
                     limit=LIMIT,
                     offset=0,
+                    reader=(reader.actor.reader_id, registry.now()),
                 )
             for row in rows:
                 tried += 1
@@ -929,6 +944,7 @@ def explain(registry: Registry, items: Sequence[Prepared], reader: Reader) -> li
                         filters=item.filters,
                         limit=LIMIT,
                         offset=0,
+                        reader=(reader.actor.reader_id, registry.now()),
                     )
                     total = (time.perf_counter() - start) * 1e3
                     for n, (text, _, ms_) in enumerate(recording.seen):
