@@ -443,6 +443,19 @@ class CrossReference(Jsonable):
 
 
 @dataclass(frozen=True)
+class NameLink(Jsonable):
+    """A name on a leaf linked to the card-index record it names, where the
+    reader may know of that record (cover names only for decoders)."""
+
+    leaf_id: int
+    start: int
+    end: int
+    text: str
+    person_id: int
+    preferred: str
+
+
+@dataclass(frozen=True)
 class Suggestion(Jsonable):
     id: int
     kind: str  # form: add a form to a record; alias: a sentence says so; merge: two records

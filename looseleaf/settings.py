@@ -59,6 +59,7 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("grant_days", int, 14, "How long a grant runs when the custodian gives no --days."),
     Setting("token_days", int, 30, "How long an API token lives when created without --days."),
+    Setting("session_hours", int, 12, "How long a reading-room login lasts."),
     Setting(
         "durability",
         str,
@@ -129,6 +130,7 @@ class Settings:
     max_line_chars: int = 1024 * 1024
     grant_days: int = 14
     token_days: int = 30
+    session_hours: int = 12
     durability: str = "full"
     signing_key: str = ""
     checkpoint_every: int = 256

@@ -149,6 +149,38 @@ class Accounts(RegistryBase):
             raise LoginRefused(f"login {name}: {_REFUSED}")
         return Actor.reader(found[0], name)
 
+    def open_session(self, name: str, password: str) -> tuple[Actor, str, str]:
+        """Log in for the reading room or a script: (actor, token, expiry). The
+        token is a short-lived one (`session_hours`), stored only as its hash."""
+        actor = self.login(name, password)
+        assert actor.reader_id is not None
+        token = secrets.token_urlsafe(32)
+        expires = stamp(self._clock() + timedelta(hours=self.settings.session_hours))
+        with self._writing() as tx:
+            token_id = readers.add_token(
+                tx,
+                actor.reader_id,
+                token_digest(token),
+                label="session",
+                now=self.now(),
+                expires_at=expires,
+            )
+            self._record(
+                tx,
+                actor,
+                "session.open",
+                target=f"reader:{actor.reader_id}",
+                detail={"token": token_id, "expires_at": expires},
+            )
+        return actor, token, expires
+
+    def close_session(self, actor: Actor, token: str) -> None:
+        """Log out: the presented token ends now, whoever else holds a copy of it."""
+        with self._writing() as tx:
+            token_id = readers.revoke_token_by_digest(tx, token_digest(token), self.now())
+            if token_id is not None:
+                self._record(tx, actor, "session.close", target=f"token:{token_id}", detail={})
+
     def create_token(
         self, actor: Actor, name: str, *, days: int | None = None, label: str | None = None
     ) -> tuple[int, str, str]:

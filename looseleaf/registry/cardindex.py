@@ -23,6 +23,7 @@ from looseleaf.model import (
     Actor,
     CrossReference,
     FormType,
+    NameLink,
     Person,
     PersonMatch,
     RecordKind,
@@ -364,6 +365,28 @@ class CardIndex(RegistryBase):
                 detail={"dossiers": sorted({x.dossier_id for x in found})},
             )
         return found
+
+    def names_on(self, actor: Actor, leaf_id: int) -> list[NameLink]:
+        """The card-index records a readable leaf names, for the leaf view to link."""
+        with self._acting(actor, Action.LEAF_READ, leaf_id, hidden=("leaf", leaf_id)) as (tx, _):
+            _, secret = self._lens(tx, actor)
+            policy = self.policy(tx)
+            spans = [
+                (start, end, text, person_id)
+                for start, end, text, _, person_id, form_type in mentions.on_leaf(tx, leaf_id)
+                if person_id is not None and form_type not in secret
+            ]
+            shown = {
+                person_id
+                for person_id in {span[3] for span in spans}
+                if policy.check(actor, Action.PERSON_SEE, person_id).allowed
+            }
+            names = {row[0]: row[1] for row in persons.summaries(tx, sorted(shown))}
+            return [
+                NameLink(leaf_id, start, end, text, person_id, str(names[person_id]))
+                for start, end, text, person_id in spans
+                if person_id in shown
+            ]
 
     # -- extraction at ingest ----------------------------------------------------
 

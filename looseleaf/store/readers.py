@@ -154,6 +154,15 @@ def revoke_token(tx: Tx, token_id: int, now: str) -> bool:
     return int(cursor.rowcount) > 0
 
 
+def revoke_token_by_digest(tx: Tx, digest: str, now: str) -> int | None:
+    """End a token its holder presents (logging out); the token's id, if it was live."""
+    found = tx.scalar(
+        "UPDATE tokens SET revoked_at = ? WHERE digest = ? AND revoked_at IS NULL RETURNING id",
+        (now, digest),
+    )
+    return None if found is None else int(found)
+
+
 def tokens_of(tx: Tx, reader_id: int) -> list[tuple[int, str | None, str, str, str | None]]:
     """(id, label, created_at, expires_at, revoked_at) for each of a reader's tokens."""
     return [

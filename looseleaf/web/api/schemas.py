@@ -1,0 +1,149 @@
+"""Request bodies and the answers that are not already a value type of
+`looseleaf.model` (those are served as they are, so the API and the CLI's
+`--json` say the same thing in the same words)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from looseleaf.model import Copy, CrossReference, Dossier, Grant, Leaf, Reader, Report
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Error(BaseModel):
+    """Every error: one line naming the input and the reason."""
+
+    error: str
+
+
+class LoginBody(Strict):
+    username: str = Field(min_length=1, max_length=64)
+    password: str = Field(min_length=1, max_length=1024)
+
+
+class SessionAnswer(BaseModel):
+    token: str
+    expires_at: str
+    reader: str
+
+
+class Me(BaseModel):
+    reader: Reader
+    #: Active grants: what the clearance alone would not let this reader read.
+    grants: list[Grant]
+
+
+class DossierAnswer(BaseModel):
+    dossier: Dossier
+    reports: list[Report]
+
+
+class LeafAnswer(BaseModel):
+    leaf: Leaf
+    original: str
+    normalised: str
+    xrefs: list[CrossReference]
+
+
+class XrefScope(Strict):
+    leaf: int = Field(ge=1, le=2**62)
+    name: str = Field(min_length=1, max_length=200)
+
+
+class SlipBody(Strict):
+    purpose: str = Field(min_length=1, max_length=2000)
+    leaves: list[int] = Field(default_factory=list, max_length=1000)
+    xref: XrefScope | None = None
+    query: str | None = Field(default=None, max_length=1000)
+
+
+class DecisionBody(Strict):
+    approve: list[int] = Field(default_factory=list, max_length=1000)
+    deny: list[int] = Field(default_factory=list, max_length=1000)
+    days: int | None = Field(default=None, ge=1, le=3650)
+
+
+class Returned(BaseModel):
+    grants_ended: int
+
+
+class CopyBody(Strict):
+    reader: str = Field(min_length=1, max_length=64)
+    leaves: list[int] = Field(min_length=1, max_length=1000)
+    purpose: str = Field(min_length=1, max_length=2000)
+
+
+class CopyAnswer(BaseModel):
+    copy_: Copy = Field(alias="copy")
+    #: The PDF itself, base64: the numbered copy is the only export there is.
+    pdf_base64: str
+
+    model_config = ConfigDict(populate_by_name=True)
+
+
+class CopyCheck(BaseModel):
+    copy_: Copy = Field(alias="copy")
+    #: Whether an uploaded PDF is byte for byte the copy issued under this number.
+    matches: bool | None
+
+    model_config = ConfigDict(populate_by_name=True)
+
+
+class NoteBody(Strict):
+    text: str = Field(min_length=1, max_length=20000)
+    cite: list[int] = Field(default_factory=list, max_length=1000)
+
+
+class VerdictAnswer(BaseModel):
+    ok: bool
+    events: int
+    checkpoints: int
+    leaves: int
+    unsigned: int
+    problems: list[str]
+
+
+class ReaderBody(Strict):
+    name: str = Field(min_length=1, max_length=64)
+    level: str | None = Field(default=None, max_length=64)
+    compartments: list[str] = Field(default_factory=list, max_length=64)
+    roles: list[str] = Field(default_factory=list, max_length=8)
+    password: str | None = Field(default=None, max_length=1024)
+
+
+class TokenBody(Strict):
+    reader: str = Field(min_length=1, max_length=64)
+    days: int | None = Field(default=None, ge=1, le=3650)
+    label: str | None = Field(default=None, max_length=200)
+
+
+class TokenAnswer(BaseModel):
+    id: int
+    token: str
+    expires_at: str
+
+
+class Exposure(BaseModel):
+    at: str
+    leaf: int
+    dossier: int | None
+    how: str
+    basis: str | None
+    grant: int | None
+
+
+class Checkpoint(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    size: int
+    root: str
+
+
+def as_dict(value: Any) -> dict[str, Any]:
+    data: dict[str, Any] = value.as_json()
+    return data

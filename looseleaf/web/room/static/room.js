@@ -1,0 +1,10 @@
+// The reading room's only script: small enhancements; every page works without it.
+"use strict";
+document.addEventListener("DOMContentLoaded", () => {
+  // Buttons that change the record ask once more.
+  for (const button of document.querySelectorAll("button[data-confirm]")) {
+    button.addEventListener("click", (event) => {
+      if (!window.confirm(button.dataset.confirm)) event.preventDefault();
+    });
+  }
+});
