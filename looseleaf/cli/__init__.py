@@ -27,6 +27,7 @@ from looseleaf.cli import (
     registry,
     report,
     search,
+    serve,
     slip,
     xref,
 )
@@ -79,6 +80,7 @@ app.add_typer(audit.app, name="audit")
 app.add_typer(person.app, name="person")
 app.add_typer(xref.app, name="xref")
 demo.register(app)
+serve.register(app)
 
 
 def run(argv: Sequence[str] | None = None) -> int:

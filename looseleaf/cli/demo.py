@@ -9,7 +9,8 @@ from typing import Annotated
 import typer
 
 from looseleaf import demo as sample
-from looseleaf.cli.common import JSON_OPTION, emit_json, err, operator, out, state
+from looseleaf.cli.common import JSON_OPTION, emit_json, operator, out, state
+from looseleaf.cli.serve import PORT_OPTION, run_server
 from looseleaf.errors import BadInput
 from looseleaf.registry import Registry
 from looseleaf.store import describe, is_postgres
@@ -27,6 +28,7 @@ def demo(
     serve: Annotated[
         bool, typer.Option("--serve/--no-serve", help="Open the reading room afterwards.")
     ] = True,
+    port: Annotated[int, PORT_OPTION] = 8000,
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Build the sample registry (the Petrov case in miniature) and print a tour."""
@@ -50,7 +52,16 @@ def demo(
         else:
             _tour(registry, story)
     if serve and not as_json:
-        err.print("looseleaf: the reading room is not built yet; the tour above is the demo.")
+        logins = ", ".join(
+            f"{name} / {name}-demo ({', '.join(roles) or 'reader'})"
+            for name, _, _, roles in sample.READERS
+        )
+        run_server(
+            settings,
+            "127.0.0.1",
+            port,
+            banner=f"Demo logins (name / password): {logins}\n",
+        )
 
 
 def _beside(registry: str) -> Path:
@@ -131,7 +142,7 @@ def _tour(registry: Registry, story: sample.Story) -> None:
         f"{len(registry.person_search(me, 'FALKE'))}."
     )
     out.rule("what comes next")
-    out.print("Search, the reading room and the evidence layer.")
+    out.print("The reading room opens below: log in as petrov, keeper, clerk or auditor.")
     out.print(
         "Demo accounts (password: the name followed by -demo): "
         + ", ".join(

@@ -218,6 +218,7 @@ class Audit(RegistryBase):
         action: str | None = None,
         since: str | None = None,
         limit: int = 1000,
+        newest: bool = False,
     ) -> list[events.Event]:
         with self._acting(actor, Action.AUDIT_READ) as (tx, _):
             targets = None
@@ -227,7 +228,13 @@ class Audit(RegistryBase):
                 ids = self._dossier_leaf_ids(tx, dossier)
                 targets = [f"leaf:{i}" for i in ids] + (targets or [])
             return events.search(
-                tx, actor_name=reader, targets=targets, action=action, since=since, limit=limit
+                tx,
+                actor_name=reader,
+                targets=targets,
+                action=action,
+                since=since,
+                limit=limit,
+                newest=newest,
             )
 
     def _dossier_leaf_ids(self, tx: Tx, ref: str) -> list[int]:

@@ -65,8 +65,10 @@ def search(
     since: str | None = None,
     event_id: int | None = None,
     limit: int | None = 1000,
+    newest: bool = False,
 ) -> list[Event]:
-    """Events matching every filter given, oldest first."""
+    """Events matching every filter given, oldest first; with `newest`, the
+    `limit` newest of them (still oldest first)."""
     if targets is not None and not targets:
         return []
     chunks = [targets[i : i + 500] for i in range(0, len(targets), 500)] if targets else [None]
@@ -95,12 +97,14 @@ def search(
             Event(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]))
             for r in tx.all(
                 f"SELECT id, at, actor, action, target, detail FROM events {where} "
-                f"ORDER BY id {cap}",
+                f"ORDER BY id {'DESC' if newest else ''} {cap}",
                 params,
             )
         ]
     found.sort(key=lambda event: event.id)
-    return found if limit is None else found[:limit]
+    if limit is None:
+        return found
+    return found[-limit:] if newest else found[:limit]
 
 
 def by_actor(tx: Tx, *, actor: str, action: str, since: str) -> list[Event]:

@@ -1,14 +1,23 @@
-"""Slips, the custodian's queue, numbered copies and working-file notes."""
+"""Slips, the custodian's queue, numbered copies and working-file notes.
+
+The custodian reads a proposed leaf before deciding on it (recorded as a
+review) and approves page by page; what is not approved is denied. A copy is
+the only way text leaves the room, and it is issued as a numbered PDF.
+"""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
-from starlette.requests import Request
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Request
 from starlette.responses import Response
 
-from looseleaf.web.room.page import Posted, Reg, desk, field, ids, see_other
+from looseleaf.errors import BadInput
+from looseleaf.web.room.page import Me, Posted, Reg, desk, field, ids, page, see_other
 
 router = APIRouter()
+
+Id = Annotated[int, Path(ge=1, le=2**62)]
 
 
 @router.post("/slips")
@@ -16,11 +25,113 @@ def request_slip(request: Request, reg: Reg, form: Posted) -> Response:
     """A slip from a leaf (ids), a cross-reference (leaf and name) or a query."""
     me = desk(request, reg)
     xref_leaf = field(form, "xref_leaf")
-    reg.request_slip(
+    slip = reg.request_slip(
         me.actor,
         field(form, "purpose"),
         leaf_ids=ids(form, "leaves"),
         xref_leaf=(int(xref_leaf), field(form, "xref_name")) if xref_leaf.isdigit() else None,
         query=field(form, "query") or None,
     )
+    return see_other(f"/?raised={slip.id}#slips")
+
+
+@router.post("/slips/{slip_id}/return")
+def return_slip(request: Request, slip_id: Id, reg: Reg, form: Posted) -> Response:
+    del form
+    reg.return_slip(desk(request, reg).actor, slip_id)
     return see_other("/#slips")
+
+
+@router.post("/notes")
+def add_note(request: Request, reg: Reg, form: Posted) -> Response:
+    reg.add_note(desk(request, reg).actor, field(form, "text"), ids(form, "cite"))
+    return see_other("/#notes")
+
+
+# -- the custodian's queue ---------------------------------------------------------
+
+
+@router.get("/queue")
+def queue(request: Request, reg: Reg, me: Me) -> Response:
+    """Pending slips, each with the leaves proposed for it, oldest first."""
+    pending = sorted(reg.slips(me.actor, status="pending"), key=lambda s: s.id)
+    if not me.has("custodian"):
+        pending = []  # a reader's own pending slips are on their desk, not here
+    return page(request, "queue.html", me, slips=pending, days=reg.settings.grant_days)
+
+
+@router.get("/queue/{slip_id}/leaves/{leaf_id}")
+def review(request: Request, slip_id: Id, leaf_id: Id, reg: Reg, me: Me) -> Response:
+    """The custodian reads a proposed leaf to decide on it; the reading is recorded."""
+    text = reg.review(me.actor, slip_id, leaf_id)
+    return page(
+        request,
+        "review.html",
+        me,
+        slip=reg.slip(me.actor, slip_id),
+        leaf=text.leaf,
+        text=text.normalised,
+        read_at=reg.now(),
+    )
+
+
+@router.post("/queue/{slip_id}")
+def decide(request: Request, slip_id: Id, reg: Reg, form: Posted) -> Response:
+    """Approve the ticked leaves; every other proposed leaf is denied."""
+    me = desk(request, reg)
+    days = field(form, "days")
+    if days and not days.isdigit():
+        raise BadInput(f"expiry {days!r}", "give a whole number of days")
+    slip = reg.slip(me.actor, slip_id)
+    approve = ids(form, "approve")
+    deny = [leaf for leaf in slip.proposed or () if leaf not in approve]
+    reg.decide_slip(me.actor, slip_id, approve=approve, deny=deny, days=int(days) if days else None)
+    return see_other(f"/queue?decided={slip_id}")
+
+
+# -- numbered copies -----------------------------------------------------------------
+
+
+@router.get("/copies")
+def copies(request: Request, reg: Reg, me: Me) -> Response:
+    return page(request, "copies.html", me, copies=reg.copies(me.actor), checked=None)
+
+
+@router.post("/copies")
+def issue_copy(request: Request, reg: Reg, form: Posted) -> Response:
+    """Issue a numbered copy; the answer is the PDF itself, to print or hand over."""
+    me = desk(request, reg)
+    copy, pdf = reg.issue_copy(
+        me.actor, field(form, "reader"), ids(form, "leaves"), field(form, "purpose")
+    )
+    return Response(
+        pdf,
+        media_type="application/pdf",
+        headers={"content-disposition": f'attachment; filename="copy-{copy.number}.pdf"'},
+    )
+
+
+@router.post("/copies/{number}/return")
+def return_copy(request: Request, number: Id, reg: Reg, form: Posted) -> Response:
+    del form
+    reg.return_copy(desk(request, reg).actor, number)
+    return see_other(f"/copies?returned={number}")
+
+
+@router.post("/copies/verify")
+async def verify_copy(request: Request, reg: Reg, form: Posted) -> Response:
+    """Look a copy up by its number; with its PDF attached, check it is that copy."""
+    me = desk(request, reg)
+    number = field(form, "number")
+    if not number.isdigit():
+        raise BadInput(f"copy number {number!r}", "give the number printed on the copy")
+    upload = form.get("pdf")
+    pdf = await upload.read() if upload is not None and not isinstance(upload, str) else None
+    found, matches = reg.verify_copy(me.actor, int(number), pdf or None)
+    return page(
+        request,
+        "copies.html",
+        me,
+        copies=reg.copies(me.actor),
+        checked={"copy": found, "matches": matches if pdf else None},
+    )
