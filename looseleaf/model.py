@@ -502,3 +502,66 @@ class SearchResult(Jsonable):
     next_cursor: str | None
     did_you_mean: tuple[str, ...]
     names: tuple[str, ...]
+
+
+class ClaimStatus(StrEnum):
+    """Where a claim stands. A suggestion is the extractor's; it becomes
+    asserted when a registrar accepts it, or rejected."""
+
+    SUGGESTED = "suggested"
+    ASSERTED = "asserted"
+    DISPUTED = "disputed"
+    RETRACTED = "retracted"
+    CORROBORATED = "corroborated"
+    REJECTED = "rejected"
+
+    @classmethod
+    def parse(cls, name: str) -> ClaimStatus:
+        return _choice(cls, name, "claim status")
+
+
+@dataclass(frozen=True)
+class Claim(Jsonable):
+    """An attributed statement, cited to a span of one leaf: who or what it is
+    about, what it says (property and value), when (as precisely as the text
+    says) and where. Its marking is its leaf's."""
+
+    id: int
+    subject_id: int | None
+    subject: str
+    property: str
+    value: str | None
+    value_id: int | None
+    #: 1940-08-20, 1937-06, 1933 or 1937/1938: the date at the precision the text gives.
+    date: str | None
+    date_first: str | None
+    date_last: str | None
+    date_text: str | None
+    relative_to: str | None
+    place: str | None
+    planned: bool
+    status: str
+    credibility: int | None
+    leaf_id: int
+    dossier_id: int
+    start: int
+    end: int
+    quote: str
+    made_by: str
+    made_at: str
+    #: The report's source and its Admiralty reliability grade (A-F).
+    source: str
+    grade: str | None
+
+
+@dataclass(frozen=True)
+class Conflict(Jsonable):
+    """Claims about one subject and property that cannot all be true, side by
+    side. Never resolved automatically; a registrar may annotate it."""
+
+    subject: str
+    property: str
+    kind: str  # date, value, presence
+    why: str
+    sides: tuple[tuple[Claim, ...], ...]
+    notes: tuple[str, ...] = ()

@@ -10,6 +10,8 @@ from looseleaf.model import Role
 
 class Action(StrEnum):
     AUDIT_READ = "audit.read"
+    CLAIM_DECIDE = "claim.decide"
+    CLAIM_MAKE = "claim.make"
     COPY_ISSUE = "copy.issue"
     COPY_RETURN = "copy.return"
     COPY_VERIFY = "copy.verify"
@@ -29,6 +31,7 @@ class Action(StrEnum):
     REPORT_INGEST = "report.ingest"
     SLIP_DECIDE = "slip.decide"
     SLIP_REQUEST = "slip.request"
+    SOURCE_EDIT = "source.edit"
     TOKEN_MANAGE = "token.manage"  # noqa: S105 - an action name, not a secret
     TOKEN_OWN = "token.own"  # noqa: S105 - an action name, not a secret
 
@@ -36,6 +39,7 @@ class Action(StrEnum):
 #: Actions that any active account may take on its own behalf.
 ANY_READER: frozenset[Action] = frozenset(
     {
+        Action.CLAIM_MAKE,
         Action.LEAF_SEARCH,
         Action.NOTE_WRITE,
         Action.PERSON_SEARCH,
@@ -47,6 +51,7 @@ ANY_READER: frozenset[Action] = frozenset(
 #: Staff actions and the roles that may take them.
 ROLES: dict[Action, frozenset[Role]] = {
     Action.AUDIT_READ: frozenset({Role.AUDITOR}),
+    Action.CLAIM_DECIDE: frozenset({Role.REGISTRAR}),
     Action.COPY_ISSUE: frozenset({Role.CUSTODIAN}),
     Action.COPY_RETURN: frozenset({Role.CUSTODIAN}),
     Action.COPY_VERIFY: frozenset({Role.CUSTODIAN, Role.AUDITOR}),
@@ -59,5 +64,6 @@ ROLES: dict[Action, frozenset[Role]] = {
     Action.READER_MANAGE: frozenset({Role.ADMIN}),
     Action.REPORT_INGEST: frozenset({Role.REGISTRAR}),
     Action.SLIP_DECIDE: frozenset({Role.CUSTODIAN}),
+    Action.SOURCE_EDIT: frozenset({Role.REGISTRAR}),
     Action.TOKEN_MANAGE: frozenset({Role.ADMIN}),
 }

@@ -6,7 +6,7 @@ event, then return. A read records its event in the transaction that fetches
 the text, and that transaction commits before the text is returned, so no
 content leaves without its record. The facade is one class, written in one
 module per area (`catalogue`, `accounts`, `custody`, `audit`, `cardindex`,
-`search`) over a
+`search`, `evidence`) over a
 shared base.
 """
 
@@ -22,14 +22,14 @@ from looseleaf.registry.audit import Audit
 from looseleaf.registry.base import MarkingRequest
 from looseleaf.registry.catalogue import Catalogue, IngestResult
 from looseleaf.registry.custody import Custody
-from looseleaf.registry.search import Search
+from looseleaf.registry.evidence import ClaimInput, Evidence
 from looseleaf.settings import Settings
 from looseleaf.store import SCHEMA_VERSION, describe, events, markings, open_store
 
-__all__ = ["IngestResult", "MarkingRequest", "Registry"]
+__all__ = ["ClaimInput", "IngestResult", "MarkingRequest", "Registry"]
 
 
-class Registry(Catalogue, Accounts, Custody, Audit, Search):
+class Registry(Catalogue, Accounts, Custody, Audit, Evidence):
     @classmethod
     def open(cls, settings: Settings, *, clock: Clock = system_clock) -> Registry:
         """Open an existing registry, upgrading its schema in place if it is older."""

@@ -1,0 +1,451 @@
+"""The evidence layer in the facade: claims cited to leaves, suggested at
+ingest and decided by registrars; conflicts and timelines computed over the
+claims the asker may see.
+
+A claim is marked by its leaf, as a note is by the leaves it cites: it is
+fetched only through the access rule's filter on that leaf (and on the
+subject's card-index record). Conflicts are computed after that filter, so a
+reader who can read only one side sees that side as an ordinary claim, and
+no group, count or note that hints at the other.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from looseleaf.errors import BadInput, NotFound
+from looseleaf.evidence.conflicts import LIVE, conflicts
+from looseleaf.evidence.dates import When, dates_in
+from looseleaf.evidence.extract import Name, suggest
+from looseleaf.model import Actor, Claim, ClaimStatus, Conflict, Source, parse_grade
+from looseleaf.policy import Action, sql
+from looseleaf.policy.sql import Filter
+from looseleaf.registry.search import Search
+from looseleaf.store import Tx, claims, dossiers, leaves, mentions
+from looseleaf.store.claims import NewClaim
+
+#: Statuses a registrar may set by hand on a claim that stands.
+_SETTABLE = {
+    ClaimStatus.ASSERTED,
+    ClaimStatus.DISPUTED,
+    ClaimStatus.RETRACTED,
+    ClaimStatus.CORROBORATED,
+}
+_SHOWN = sorted(LIVE - {ClaimStatus.SUGGESTED})
+
+
+@dataclass(frozen=True)
+class ClaimInput:
+    """A claim as typed: the words of the CLI and the reading room."""
+
+    leaf_id: int
+    subject: str
+    property: str
+    quote: str | None = None
+    value: str | None = None
+    date: str | None = None
+    place: str | None = None
+    planned: bool = False
+    credibility: int | None = None
+
+
+class Evidence(Search):
+    # -- making and deciding claims -------------------------------------------------
+
+    def claim_add(self, actor: Actor, given: ClaimInput) -> Claim:
+        """A claim by a registrar or reader, cited to a leaf they may read."""
+        prop = _property(given.property)
+        if not given.subject.strip():
+            raise BadInput("--subject", "a claim is about someone or something")
+        if given.credibility is not None and not 1 <= given.credibility <= 6:
+            raise BadInput(f"--credibility {given.credibility}", "use the Admiralty scale 1-6")
+        when = _date(given.date) if given.date else None
+        with self._acting(
+            actor, Action.LEAF_READ, given.leaf_id, hidden=("leaf", given.leaf_id)
+        ) as (tx, _):
+            if not self.policy(tx).check(actor, Action.CLAIM_MAKE).allowed:
+                raise BadInput("claim", "this account may not make claims")
+            found = leaves.by_id(tx, given.leaf_id)
+            assert found is not None
+            text = leaves.text(tx, found).normalised
+            start, end = _span(text, given.quote, given.leaf_id)
+            view = self._view(tx, actor)
+            linked = view.exact(given.subject.strip())
+            new = NewClaim(
+                leaf_id=given.leaf_id,
+                start=start,
+                end=end,
+                quote=text[start:end],
+                subject=given.subject.strip(),
+                subject_id=linked[0][0] if linked else None,
+                property=prop,
+                value=(given.value or "").strip() or None,
+                date_first=when.first if when else None,
+                date_last=when.last if when else None,
+                precision=when.precision if when else None,
+                date_text=given.date,
+                place=(given.place or "").strip() or None,
+                planned=given.planned,
+                credibility=given.credibility,
+            )
+            claim_id = claims.add(
+                tx, new, status=ClaimStatus.ASSERTED, by=str(actor), now=self.now()
+            )
+            self._record(
+                tx,
+                actor,
+                "claim.add",
+                target=f"claim:{claim_id}",
+                detail={"leaf": given.leaf_id, "property": prop, "subject": new.subject},
+            )
+            return claims.listing(tx, readable=None, visible=None, claim_ids=[claim_id])[0]
+
+    def claim_decide(
+        self, actor: Actor, claim_ids: Sequence[int] | None, *, accept: bool
+    ) -> list[int]:
+        """Accept or reject suggestions: these, or (None) every one pending."""
+        with self._acting(actor, Action.CLAIM_DECIDE) as (tx, _):
+            if claim_ids is None:
+                pending = claims.listing(
+                    tx, readable=None, visible=None, statuses=[ClaimStatus.SUGGESTED]
+                )
+                chosen = [c.id for c in pending]
+            else:
+                chosen = sorted(set(claim_ids))
+                for claim_id in chosen:
+                    found = claims.status_of(tx, claim_id)
+                    if found is None or found[0] != ClaimStatus.SUGGESTED:
+                        raise NotFound("suggested claim", claim_id)
+            status = ClaimStatus.ASSERTED if accept else ClaimStatus.REJECTED
+            claims.set_status(tx, chosen, status, str(actor), self.now())
+            self._record(
+                tx,
+                actor,
+                "claim.accept" if accept else "claim.reject",
+                target=None,
+                detail={"claims": chosen},
+            )
+            return chosen
+
+    def claim_status(self, actor: Actor, claim_id: int, status: str) -> Claim:
+        """Dispute, retract or corroborate a claim (a registrar's call, recorded)."""
+        wanted = ClaimStatus.parse(status)
+        if wanted not in _SETTABLE:
+            raise BadInput(
+                f"status {status!r}", "use asserted, disputed, retracted or corroborated"
+            )
+        with self._acting(actor, Action.CLAIM_DECIDE) as (tx, _):
+            if claims.status_of(tx, claim_id) is None:
+                raise NotFound("claim", claim_id)
+            claims.set_status(tx, [claim_id], wanted, str(actor), self.now())
+            self._record(
+                tx, actor, "claim.status", target=f"claim:{claim_id}", detail={"status": wanted}
+            )
+            return claims.listing(tx, readable=None, visible=None, claim_ids=[claim_id])[0]
+
+    def conflict_note(self, actor: Actor, claim_ids: Sequence[int], text: str) -> None:
+        """A registrar's note on a conflict, shown only beside all the claims it is about."""
+        if len(set(claim_ids)) < 2 or not text.strip():
+            raise BadInput("conflict note", "name two or more claims and write the note")
+        with self._acting(actor, Action.CLAIM_DECIDE) as (tx, _):
+            for claim_id in claim_ids:
+                if claims.status_of(tx, claim_id) is None:
+                    raise NotFound("claim", claim_id)
+            note_id = claims.add_note(tx, claim_ids, text.strip(), str(actor), self.now())
+            self._record(
+                tx,
+                actor,
+                "conflict.note",
+                target=f"conflict_note:{note_id}",
+                detail={"claims": sorted(set(claim_ids))},
+            )
+
+    def set_source(self, actor: Actor, report_id: int, source: Source) -> Source:
+        """Correct a report's source; the grade is the source's reliability (A-F)."""
+        if not source.title.strip():
+            raise BadInput("--source-title", "a source has a title")
+        grade = parse_grade(source.grade)[0] if source.grade else None
+        with self._acting(actor, Action.SOURCE_EDIT) as (tx, _):
+            row = tx.one("SELECT source_id FROM reports WHERE id = ?", (report_id,))
+            if row is None:
+                raise NotFound("report", report_id)
+            tx.execute(
+                "UPDATE sources SET title = ?, author = ?, date = ?, publication = ?, "
+                "licence = ?, grade = ? WHERE id = ?",
+                (
+                    source.title.strip(),
+                    source.author,
+                    source.date,
+                    source.publication,
+                    source.licence,
+                    grade,
+                    row[0],
+                ),
+            )
+            self._record(
+                tx,
+                actor,
+                "source.edit",
+                target=f"report:{report_id}",
+                detail={"title": source.title.strip(), "grade": grade},
+            )
+        return Source(
+            source.title.strip(),
+            source.author,
+            source.date,
+            source.publication,
+            source.licence,
+            grade,
+        )
+
+    # -- reading claims --------------------------------------------------------------
+
+    def claims(
+        self,
+        actor: Actor,
+        *,
+        subject: str | None = None,
+        leaf_id: int | None = None,
+        dossier: str | None = None,
+        status: str | None = None,
+    ) -> list[Claim]:
+        """Claims the actor may see, in date order; suggestions only for registrars."""
+        statuses = [ClaimStatus.parse(status).value] if status else None
+        with self._acting(actor, Action.LEAF_SEARCH) as (tx, _):
+            if statuses is None or ClaimStatus.SUGGESTED in statuses:
+                staff = self.policy(tx).check(actor, Action.CLAIM_DECIDE).allowed
+                if statuses is None:
+                    statuses = None if staff else [s.value for s in ClaimStatus if s != "suggested"]
+                elif not staff:
+                    statuses = []
+            found = self._claims(tx, actor, subject=subject, leaf_id=leaf_id, dossier=dossier)
+            return [c for c in found if statuses is None or c.status in statuses]
+
+    def conflicts(self, actor: Actor, *, subject: str | None = None) -> list[Conflict]:
+        """Groups of claims that cannot all be true, among the claims the actor may see."""
+        with self._acting(actor, Action.LEAF_SEARCH) as (tx, _):
+            seen = [c for c in self._claims(tx, actor, subject=subject) if c.status in _SHOWN]
+            found = conflicts(seen, claims.notes(tx))
+            self._record(
+                tx,
+                actor,
+                "conflicts.list",
+                target=None,
+                detail={"subject": subject, "groups": len(found)},
+            )
+        return found
+
+    def timeline(
+        self, actor: Actor, *, subject: str | None = None, dossier: str | None = None
+    ) -> list[Claim]:
+        """A person's or a dossier's claims in date order, as far as the actor may read."""
+        if (subject is None) == (dossier is None):
+            raise BadInput("timeline", "give a person or a dossier")
+        with self._acting(actor, Action.LEAF_SEARCH) as (tx, _):
+            found = [
+                c
+                for c in self._claims(tx, actor, subject=subject, dossier=dossier)
+                if c.status in _SHOWN and c.date_first is not None
+            ]
+            self._record(
+                tx,
+                actor,
+                "timeline.show",
+                target=None,
+                detail={"subject": subject, "dossier": dossier, "claims": [c.id for c in found]},
+            )
+        return found
+
+    def _claims(
+        self,
+        tx: Tx,
+        actor: Actor,
+        *,
+        subject: str | None = None,
+        leaf_id: int | None = None,
+        dossier: str | None = None,
+    ) -> list[Claim]:
+        readable = visible = None
+        if not actor.is_operator:
+            assert actor.reader_id is not None
+            readable = sql.readable_leaves(actor.reader_id, self.now())
+            visible = sql.visible_persons(actor.reader_id)
+        dossier_id = None
+        if dossier is not None:
+            shown = dossiers.find(
+                tx,
+                dossier,
+                visible=None if actor.reader_id is None else sql.visible_dossiers(actor.reader_id),
+                readable=readable,
+            )
+            if shown is None:
+                raise NotFound("dossier", dossier)
+            dossier_id = shown.id
+        subject_ids = None
+        names: set[str] | None = None
+        if subject is not None:
+            view = self._view(tx, actor)
+            records = {p for p, _ in view.exact(subject.strip())}
+            records |= {p for p, _, _ in view.fuzzy(subject.strip(), floor=0.9)}
+            forms = {f.casefold() for p in records for f in view.forms_of(p)}
+            names = forms | {subject.strip().casefold()}
+            subject_ids = sorted(records)
+        found_claims = claims.listing(
+            tx, readable=readable, visible=visible, leaf_id=leaf_id, dossier_id=dossier_id
+        )
+        if names is None:
+            return found_claims
+        wanted = set(subject_ids or ())
+        return [
+            c
+            for c in found_claims
+            if (c.subject_id is not None and c.subject_id in wanted)
+            or (c.subject_id is None and _names_match(c.subject, names))
+        ]
+
+    # -- suggestions at ingest --------------------------------------------------------
+
+    def _index_report(self, tx: Tx, leaf_texts: Sequence[tuple[int, str]]) -> None:
+        """After the card index has found the names, suggest the dated claims."""
+        super()._index_report(tx, leaf_texts)
+        self._suggest_claims(tx, leaf_texts)
+
+    def _suggest_claims(self, tx: Tx, leaf_texts: Sequence[tuple[int, str]]) -> int:
+        context: When | None = None
+        made = 0
+        for leaf_id, text in leaf_texts:
+            names = [
+                Name(start, end, name, person_id)
+                for start, end, name, _, person_id, _ in mentions.on_leaf(tx, leaf_id)
+            ]
+            for found in suggest(text, names, context):
+                new = NewClaim(
+                    leaf_id=leaf_id,
+                    start=found.start,
+                    end=found.end,
+                    quote=found.quote,
+                    subject=found.subject,
+                    subject_id=found.subject_id,
+                    property=found.property,
+                    value=found.value,
+                    date_first=found.when.first,
+                    date_last=found.when.last,
+                    precision=found.when.precision,
+                    date_text=found.when.text,
+                    relative_to=found.when.relative_to,
+                    place=found.place,
+                    planned=found.planned,
+                )
+                if not claims.exists(tx, new):
+                    claims.add(
+                        tx, new, status=ClaimStatus.SUGGESTED, by="extractor", now=self.now()
+                    )
+                    made += 1
+            last = [d for d in dates_in(text, context) if d.precision == "day"]
+            context = last[-1] if last else context
+        return made
+
+    def extract_claims(self, actor: Actor) -> int:
+        """Run the extractor again over every leaf (after the card index has grown)."""
+        with self._acting(actor, Action.CLAIM_DECIDE) as (tx, _):
+            made = 0
+            for report_id in [int(r[0]) for r in tx.all("SELECT id FROM reports ORDER BY id")]:
+                texts = [
+                    (leaf_id, leaves.text(tx, found).normalised)
+                    for leaf_id in leaves.ids_of_report(tx, report_id)
+                    if (found := leaves.by_id(tx, leaf_id)) is not None
+                ]
+                made += self._suggest_claims(tx, texts)
+            self._record(tx, actor, "claim.extract", target=None, detail={"suggested": made})
+        return made
+
+
+def _names_match(name: str, names: set[str]) -> bool:
+    folded = name.casefold()
+    return folded in names or any(folded in n or n in folded for n in names if len(n) > 3)
+
+
+#: The properties a claim may state (issue 8's list, plus a few the seeds need).
+PROPERTIES = (
+    "born",
+    "died",
+    "attacked",
+    "arrested",
+    "tried",
+    "sentenced",
+    "executed",
+    "appointed",
+    "dismissed",
+    "located-at",
+    "member-of",
+    "number-of-victims",
+    "number-of-co-accused",
+    "role",
+    "founded",
+    "dissolved",
+    "absorbed",
+    "released",
+    "other",
+)
+
+
+def _property(name: str) -> str:
+    key = name.strip().lower().replace("_", "-").replace(" ", "-")
+    if key not in PROPERTIES:
+        raise BadInput(f"property {name!r}", f"unknown property (known: {', '.join(PROPERTIES)})")
+    return key
+
+
+def _date(text: str) -> When:
+    """A date as typed: ISO (1940-08-20, 1937-06, 1933, 1937/1938) or as the seeds write it."""
+    iso = text.strip()
+    for shape, precision in (
+        (r"^\d{4}-\d{2}-\d{2}$", "day"),
+        (r"^\d{4}-\d{2}$", "month"),
+        (r"^\d{4}$", "year"),
+        (r"^\d{4}/\d{4}$", "range"),
+    ):
+        if re.match(shape, iso):
+            return _iso(iso, precision)
+    found = dates_in(iso)
+    if len(found) != 1 or found[0].relative_to is not None:
+        raise BadInput(f"--date {text!r}", "give one date, e.g. 1940-08-20, 1937-06, 1933")
+    return found[0]
+
+
+def _iso(text: str, precision: str) -> When:
+    try:
+        if precision == "day":
+            date.fromisoformat(text)
+            return When(text, text, "day", text, 0, len(text))
+        if precision == "month":
+            year, month = int(text[:4]), int(text[5:7])
+            last = calendar.monthrange(year, month)[1]
+            return When(f"{text}-01", f"{text}-{last:02d}", "month", text, 0, len(text))
+        if precision == "year":
+            return When(f"{text}-01-01", f"{text}-12-31", "year", text, 0, len(text))
+        first, last_year = text.split("/")
+        if last_year <= first:
+            raise ValueError("range ends before it starts")
+        return When(f"{first}-01-01", f"{last_year}-12-31", "range", text, 0, len(text))
+    except ValueError as exc:
+        raise BadInput(f"--date {text!r}", f"not a date ({exc})") from None
+
+
+def _span(text: str, quote: str | None, leaf_id: int) -> tuple[int, int]:
+    """Where the cited words are on the leaf (the whole leaf if none are given)."""
+    if not quote or not quote.strip():
+        return 0, len(text)
+    at = text.find(quote.strip())
+    if at < 0:
+        at = text.casefold().find(quote.strip().casefold())
+    if at < 0:
+        raise BadInput(f"--quote {quote!r}", f"not found on leaf {leaf_id}")
+    return at, at + len(quote.strip())
+
+
+__all__ = ["PROPERTIES", "ClaimInput", "Evidence", "Filter"]
