@@ -16,6 +16,7 @@ import typer
 from looseleaf.cli import (
     access,
     audit,
+    claim,
     copy,
     demo,
     dossier,
@@ -79,6 +80,7 @@ app.add_typer(note.app, name="note")
 app.add_typer(audit.app, name="audit")
 app.add_typer(person.app, name="person")
 app.add_typer(xref.app, name="xref")
+claim.register(app)
 demo.register(app)
 serve.register(app)
 
