@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-dev
 
-.PHONY: demo test lint typecheck bench clean
+.PHONY: demo test lint typecheck chromium bench clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "looseleaf needs Python >= 3.11")'
@@ -24,7 +24,25 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-test: lint typecheck
+# The browser tests drive Debian's Chromium (never a downloaded one). Installed
+# here when missing, if apt-get is there and we are root; otherwise say why not
+# (outside CI those tests then skip with the same reason; in CI they fail).
+CHROMIUM := /usr/bin/chromium
+chromium:
+	@if [ -x $(CHROMIUM) ]; then :; \
+	elif ! command -v apt-get >/dev/null 2>&1; then \
+	  echo "make: no apt-get here, so $(CHROMIUM) is not installed: browser tests will be skipped"; \
+	elif [ "$$(id -u)" != 0 ]; then \
+	  echo "make: not root, so $(CHROMIUM) is not installed: browser tests will be skipped" \
+	    "(sudo apt-get install chromium chromium-driver)"; \
+	else \
+	  echo "make: installing Debian's chromium and chromium-driver for the browser tests"; \
+	  apt-get install -y chromium chromium-driver >/dev/null 2>&1 \
+	    || { apt-get update >/dev/null 2>&1 && apt-get install -y chromium chromium-driver >/dev/null 2>&1; } \
+	    || echo "make: chromium could not be installed: browser tests will be skipped"; \
+	fi
+
+test: lint typecheck chromium
 	$(BIN)/pytest -n 2
 
 bench: $(STAMP)

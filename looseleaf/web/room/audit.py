@@ -11,6 +11,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
+from looseleaf.errors import BadInput
 from looseleaf.web.room.page import Me, Posted, Reg, desk, page
 
 router = APIRouter()
@@ -25,15 +26,19 @@ def audit_log(
     me: Me,
     reader: Text = None,
     action: Text = None,
-    leaf: Annotated[int | None, Query(ge=1, le=2**62)] = None,
+    leaf: Text = None,
     since: Text = None,
 ) -> Response:
-    """The newest events first, filtered as an auditor asks."""
+    """The newest events first, filtered as an auditor asks (the form sends
+    its empty fields too: an empty field is no filter)."""
+    leaf = (leaf or "").strip()
+    if leaf and not (leaf.isdigit() and 1 <= int(leaf) <= 2**62):
+        raise BadInput(f"leaf {leaf!r}", "give a leaf id (a whole number)")
     found = reg.audit_log(
         me.actor,
         reader=reader or None,
         action=action or None,
-        leaf_id=leaf,
+        leaf_id=int(leaf) if leaf else None,
         since=since or None,
         limit=500,
         newest=True,
