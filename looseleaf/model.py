@@ -477,11 +477,14 @@ class SearchHit(Jsonable):
     #: None where the leaf is readable but its dossier's title is not visible.
     dossier_title: str | None
     report_id: int
-    label: str
+    #: A page's label; None for a passage of a text source.
+    label: str | None
     marking: str
     score: float
     snippet: str
     why: tuple[str, ...]
+    #: (start, end) of each highlighted word in `snippet`, inside its brackets.
+    highlights: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -70,6 +70,7 @@ class Search(CardIndex):
                     score=round(row.score, 6),
                     snippet=row.snippet.replace(START, "[").replace(STOP, "]"),
                     why=_why(row.snippet, named),
+                    highlights=_highlights(row.snippet),
                 )
                 for row in rows
             )
@@ -156,6 +157,19 @@ def _offset(cursor: str | None) -> int:
     if not cursor.isdigit():
         raise BadInput(f"--cursor {cursor!r}", "use the next_cursor of a previous result")
     return int(cursor)
+
+
+def _highlights(snippet: str) -> tuple[tuple[int, int], ...]:
+    """Where the highlighted words are in the bracketed snippet (brackets
+    excluded), so a page can mark them without mistaking a bracket that is
+    part of the leaf's own text for a highlight."""
+    found = []
+    shift = 0
+    for match in _HIGHLIGHT.finditer(snippet):
+        start = match.start() + 1 - shift  # the opening bracket takes the marker's place
+        found.append((start, start + len(match.group(1))))
+        shift += len(START) + len(STOP) - 2
+    return tuple(found)
 
 
 def _why(snippet: str, named: list[Named]) -> tuple[str, ...]:

@@ -7,6 +7,7 @@ leaf that contains `<script>` renders those characters, nothing runs.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Annotated, Any
@@ -31,6 +32,23 @@ from looseleaf.web.session import (
 
 templates = Jinja2Templates(directory=str(resources.files("looseleaf.web.room") / "templates"))
 templates.env.autoescape = True
+
+
+def marked(snippet: str, highlights: Sequence[tuple[int, int]]) -> list[tuple[str, bool]]:
+    """A search snippet as (text, highlighted) runs, its brackets dropped."""
+    runs: list[tuple[str, bool]] = []
+    at = 0
+    for start, end in highlights:
+        if start - 1 < at or end > len(snippet):
+            continue
+        runs.append((snippet[at : start - 1], False))
+        runs.append((snippet[start:end], True))
+        at = end + 1
+    runs.append((snippet[at:], False))
+    return [run for run in runs if run[0]]
+
+
+templates.env.filters["marked"] = marked
 
 
 def registry(request: Request) -> Registry:
@@ -94,7 +112,11 @@ def error_page(request: Request, exc: LooseleafError, status: int) -> Response:
     if isinstance(exc, NotLoggedIn):
         target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
         return see_other(f"/login?next={quote(target, safe='')}")
-    return page(request, "error.html", None, status=status, message=str(exc), status_code=status)
+    try:
+        me: Desk | None = desk(request, registry(request))
+    except LooseleafError:
+        me = None  # the error page of someone not (or no longer) logged in
+    return page(request, "error.html", me, status=status, message=str(exc), status_code=status)
 
 
 def field(form: FormData, name: str, default: str = "") -> str:
