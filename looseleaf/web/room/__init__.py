@@ -3,7 +3,8 @@
 Leaves are rendered for reading, never offered as files; the only export is
 a numbered copy issued by a custodian. One module per desk of the room:
 `reading` (dossiers, leaves, search, the card index), `custody` (slips, the
-custodian's queue, copies, notes), `audit`, `registrar`, and `pictures`.
+custodian's queue, copies, notes), `evidence` (claims, conflicts, timelines),
+`audit`, `registrar`, and `pictures`.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from fastapi import APIRouter, Form, Request
 from starlette.responses import Response
 
 from looseleaf.errors import LoginRefused
-from looseleaf.web.room import audit, custody, pictures, reading, registrar
+from looseleaf.web.room import audit, custody, evidence, pictures, reading, registrar
 from looseleaf.web.room.page import Posted, Reg, error_page, page, see_other
 from looseleaf.web.session import (
     CSRF_COOKIE,
@@ -84,5 +85,5 @@ def _local(target: str) -> str:
     return target
 
 
-for part in (reading, custody, audit, registrar, pictures):
+for part in (reading, custody, evidence, audit, registrar, pictures):
     router.include_router(part.router)

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Path, Query, Request
 from starlette.responses import Response
 
 from looseleaf.model import NameLink
+from looseleaf.registry.evidence import PROPERTIES
 from looseleaf.web.room.page import Me, Reg, page
 
 router = APIRouter()
@@ -83,6 +84,8 @@ def leaf(request: Request, leaf_id: Id, reg: Reg, me: Me) -> Response:
         xrefs=xrefs,
         grant=grant,
         read_at=now,
+        claims=reg.claims(me.actor, leaf_id=leaf_id),
+        properties=PROPERTIES,
     )
 
 
