@@ -245,15 +245,30 @@ class CardIndex(RegistryBase):
         return created
 
     def suggestions(self, actor: Actor) -> list[Suggestion]:
+        """Pending suggestions a registrar may see: a name found on a leaf they
+        may not read, or about a record they may not know, is not shown to them."""
         with self._acting(actor, Action.PERSON_CURATE) as (tx, _):
-            return suggestions.pending(tx)
+            return [s for s in suggestions.pending(tx) if self._may_see(tx, actor, s)]
+
+    def _may_see(self, tx: Tx, actor: Actor, suggestion: Suggestion) -> bool:
+        policy = self.policy(tx)
+        if (
+            suggestion.leaf_id is not None
+            and not policy.check(actor, Action.LEAF_READ, suggestion.leaf_id).allowed
+        ):
+            return False
+        return all(
+            policy.check(actor, Action.PERSON_SEE, record).allowed
+            for record in (suggestion.person_id, suggestion.other_id)
+            if record is not None
+        )
 
     def decide_suggestion(self, actor: Actor, suggestion_id: int, *, accept: bool) -> Suggestion:
         """Accept (the form joins the record, or the two records merge) or reject
         (remembered: never suggested again)."""
         with self._acting(actor, Action.PERSON_CURATE) as (tx, _):
             found = suggestions.by_id(tx, suggestion_id)
-            if found is None or found.status != "pending":
+            if found is None or found.status != "pending" or not self._may_see(tx, actor, found):
                 raise NotFound("pending suggestion", suggestion_id)
             now = self.now()
             status = "accepted" if accept else "rejected"

@@ -202,14 +202,24 @@ def test_suggestions_come_from_ingest_and_a_rejection_is_remembered(
     registry: Registry, world: dict[str, Actor], tmp_path: Path
 ) -> None:
     clerk = world["clerk"]
-    registry.person_add(clerk, "Nikolai Yezhov", forms=[("surname_only", "Yezhov")])
+    registry.person_add(
+        clerk,
+        "Nikolai Yezhov",
+        forms=[("surname_only", "Yezhov")],
+        marking=MarkingRequest("SECRET"),
+    )
     text = "Commissar Nikolai Ezhov signed the order.\n"
-    registry.ingest(OPERATOR, [write(tmp_path / "o.txt", text)], dossier="ORDERS")
+    open_ = MarkingRequest("RESTRICTED")
+    registry.ingest(
+        OPERATOR, [write(tmp_path / "o.txt", text)], dossier="ORDERS", leaf_marking=open_
+    )
     [suggestion] = [s for s in registry.suggestions(clerk) if s.form == "Nikolai Ezhov"]
     assert suggestion.score >= 0.85
     assert any("Yezhov" in reason for reason in suggestion.reasons)
     registry.decide_suggestion(clerk, suggestion.id, accept=False)
-    registry.ingest(OPERATOR, [write(tmp_path / "p.txt", "Again " + text)], dossier="ORDERS")
+    registry.ingest(
+        OPERATOR, [write(tmp_path / "p.txt", "Again " + text)], dossier="ORDERS", leaf_marking=open_
+    )
     assert [s for s in registry.suggestions(clerk) if s.form == "Nikolai Ezhov"] == []
 
 
