@@ -29,7 +29,7 @@ class Row:
     leaf_id: int
     dossier_id: int
     report_id: int
-    label: str
+    label: str | None
     marking_key: str
     score: float
     snippet: str

@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field
 from looseleaf.model import Claim, Conflict
 from looseleaf.registry import ClaimInput
 from looseleaf.web.api import ERRORS, Id, Reg, Who
+from looseleaf.web.api.schemas import RowId
 
 router = APIRouter(prefix="/api", responses=ERRORS, tags=["evidence"])
 
@@ -30,7 +31,7 @@ class ClaimBody(BaseModel):
 
 
 class Decision(BaseModel):
-    claims: list[int] | None = Field(default=None, max_length=10000)
+    claims: list[RowId] | None = Field(default=None, max_length=10000)
     accept: bool
 
 

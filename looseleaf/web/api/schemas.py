@@ -4,11 +4,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from looseleaf.model import Copy, CrossReference, Dossier, Grant, Leaf, Reader, Report
+
+#: Ids are bounded so that no number overflows the store's 64-bit integers.
+RowId = Annotated[int, Field(ge=1, le=2**62)]
 
 
 class Strict(BaseModel):
@@ -51,20 +54,20 @@ class LeafAnswer(BaseModel):
 
 
 class XrefScope(Strict):
-    leaf: int = Field(ge=1, le=2**62)
+    leaf: RowId
     name: str = Field(min_length=1, max_length=200)
 
 
 class SlipBody(Strict):
     purpose: str = Field(min_length=1, max_length=2000)
-    leaves: list[int] = Field(default_factory=list, max_length=1000)
+    leaves: list[RowId] = Field(default_factory=list, max_length=1000)
     xref: XrefScope | None = None
     query: str | None = Field(default=None, max_length=1000)
 
 
 class DecisionBody(Strict):
-    approve: list[int] = Field(default_factory=list, max_length=1000)
-    deny: list[int] = Field(default_factory=list, max_length=1000)
+    approve: list[RowId] = Field(default_factory=list, max_length=1000)
+    deny: list[RowId] = Field(default_factory=list, max_length=1000)
     days: int | None = Field(default=None, ge=1, le=3650)
 
 
@@ -74,7 +77,7 @@ class Returned(BaseModel):
 
 class CopyBody(Strict):
     reader: str = Field(min_length=1, max_length=64)
-    leaves: list[int] = Field(min_length=1, max_length=1000)
+    leaves: list[RowId] = Field(min_length=1, max_length=1000)
     purpose: str = Field(min_length=1, max_length=2000)
 
 
@@ -96,7 +99,7 @@ class CopyCheck(BaseModel):
 
 class NoteBody(Strict):
     text: str = Field(min_length=1, max_length=20000)
-    cite: list[int] = Field(default_factory=list, max_length=1000)
+    cite: list[RowId] = Field(default_factory=list, max_length=1000)
 
 
 class VerdictAnswer(BaseModel):
