@@ -1,83 +1,52 @@
 """Which claims cannot all be true, grouped and set side by side.
 
 Nothing is resolved here: a group shows each side with its sources. Two
-claims conflict only when they speak of the same event: the same subject and
-property (an attack and a death are two events, not two dates of one), both
-reported as having happened (a plan to be in Vera Cruz on 8 January does not
-contradict arriving at Tampico on the 9th). Then:
+claims conflict only when they speak of the same thing: the same subject (a
+card-index record, or names the card index's matcher joins) and property,
+both reported as having happened (a plan to be in Vera Cruz on 8 January
+does not contradict arriving at Tampico on the 9th; an attack on the 20th
+and a death on the 21st are two events, not two dates of one). Then:
 
-- a one-time event (born, died, executed, ...) on dates that cannot overlap;
-- a single-valued property (the number of victims of one period, a person's
-  role at one event) with different values;
-- one person at two different places on overlapping dates (an alibi).
+- date: a one-time event (born, died, executed, founded, an organisation
+  absorbed into another ...) on dates that cannot overlap;
+- value: one fact with different values for the same time: counts of
+  victims of overlapping periods (680,000; 681,692; "two million"), a
+  person's role at one event (judge or prosecutor), how many were tried
+  together (seven or eight);
+- presence: one person at two different places over the same days (an
+  alibi), where both claims are dated closely enough to be about the same
+  days and the places are not one inside the other.
+
+Counts that are the parts of a total given beside it ("681,692 (353,074 and
+328,618, respectively)") are not rivals of that total.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date
 
 from looseleaf.cardindex.matcher import cluster
+from looseleaf.evidence.numbers import number
 from looseleaf.model import Claim, Conflict
 
 #: Events that happen to a subject once: two dates that cannot overlap conflict.
-ONCE = frozenset(
-    {
-        "born",
-        "died",
-        "attacked",
-        "executed",
-        "founded",
-        "dissolved",
-        "absorbed",
-        "number-of-victims",
-        "number-of-co-accused",
-        "role",
-    }
-)
-#: Properties with one true value (for the same event or period).
-SINGLE_VALUE = frozenset({"number-of-victims", "number-of-co-accused", "role", "absorbed"})
-#: Claims that stand for what happened; suggestions and withdrawn claims do not.
+ONCE = frozenset({"born", "died", "executed", "founded", "dissolved", "absorbed", "exiled"})
+#: Properties with one true value for one time: counts of victims and of the
+#: co-accused, roles at an event.
+SINGLE_VALUE = frozenset({"number-of-victims", "number-of-co-accused", "role"})
+#: Claims that stand for what happened; withdrawn and rejected ones do not.
 LIVE = frozenset({"asserted", "disputed", "corroborated", "suggested"})
+#: Roles at one event ("other" claims with these values are roles).
+ROLES = frozenset({"judge", "presiding judge", "prosecutor", "defence counsel", "defender"})
+#: How long a stay may be dated and still be compared with another (days):
+#: "in 1937" against "on 9 January 1937" says nothing about an alibi.
+PRESENCE_SPAN = 62
 
-_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "hundred": 100,
-    "thousand": 1000,
-    "million": 1_000_000,
-}
-
-
-def number(value: str) -> float | None:
-    """'681,692', '680 000', 'two million', '7 million', 'eight' as a number."""
-    text = value.strip().lower().replace(",", "").replace("\u00a0", " ")
-    total: float | None = None
-    for word in re.findall(r"[\d.]+|[a-z]+", text):
-        if re.fullmatch(r"\d+(?:\.\d+)?", word):
-            total = float(word) if total is None else total * 1000 + float(word)
-        elif word in _WORDS:
-            amount = _WORDS[word]
-            if amount >= 100 and total is not None:
-                total *= amount
-            elif amount >= 100:
-                total = float(amount)
-            else:
-                total = (total or 0) + amount
-    if total is None and re.fullmatch(r"\d[\d ]*", text):
-        total = float(text.replace(" ", ""))
-    return total
+#: Numbers as words, for "two million" against "680,000" (kept for callers).
+number_of = number
 
 
 def _value_key(claim: Claim) -> str:
@@ -103,6 +72,13 @@ def subjects(claims: Sequence[Claim]) -> dict[int, str]:
     }
 
 
+def _kind_of(claim: Claim) -> str:
+    """The property a claim is compared under: a role at an event is "role"."""
+    if claim.property in {"other", "role"} and (claim.value or "").strip().lower() in ROLES:
+        return "role"
+    return claim.property
+
+
 def conflicts(
     claims: Iterable[Claim], notes: Sequence[tuple[frozenset[int], str]] = ()
 ) -> list[Conflict]:
@@ -113,12 +89,11 @@ def conflicts(
     keys = subjects(live)
     groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for claim in live:
-        groups[(keys[claim.id], claim.property)].append(claim)
+        groups[(keys[claim.id], _kind_of(claim))].append(claim)
     found: list[Conflict] = []
     for (_, prop), group in sorted(groups.items(), key=lambda item: item[0]):
-        if len(group) < 2:
-            continue
-        found += _conflicts_in(prop, group)
+        if len(group) >= 2:
+            found += _conflicts_in(prop, group)
     shown = []
     for conflict in found:
         ids = {c.id for side in conflict.sides for c in side}
@@ -138,49 +113,135 @@ def conflicts(
 
 def _conflicts_in(prop: str, group: list[Claim]) -> list[Conflict]:
     subject = _name(group)
-    found: list[Conflict] = []
     if prop == "located-at":
-        found += _presence(subject, group)
+        return _presence(subject, group)
+    if prop == "number-of-victims":
+        return _values(subject, prop, _without_parts(group), "counts that cannot all be right")
+    if prop == "role":
+        return _values(subject, prop, group, "different roles at one event")
+    if prop == "tried":
+        counted = [c for c in group if c.value and number(c.value) is not None]
+        return _values(subject, prop, counted, "different numbers tried together")
+    if prop == "absorbed":
+        found: list[Conflict] = []
+        for lineage in _lineages(group):
+            found += _dates(subject, prop, lineage)
         return found
-    if prop in SINGLE_VALUE:
-        sides = _sides(group)
-        if len(sides) > 1 and all(_same_time(a, b) for a, b in _pairs(group)):
-            found.append(
-                Conflict(subject, prop, "value", "different values for one fact", tuple(sides))
-            )
-            return found
     if prop in ONCE:
-        dated = [c for c in group if c.date_first is not None]
-        sides = _date_sides(dated)
+        return _dates(subject, prop, group)
+    return []
+
+
+def _dates(subject: str, prop: str, group: list[Claim]) -> list[Conflict]:
+    dated = [c for c in group if c.date_first is not None]
+    sides = _date_sides(dated)
+    if len(sides) < 2:
+        return []
+    return [Conflict(subject, prop, "date", "dates that cannot all be right", tuple(sides))]
+
+
+def _values(subject: str, prop: str, group: list[Claim], why: str) -> list[Conflict]:
+    """Claims of one time (overlapping dates, or undated) with different values,
+    grouped as connected components; one side per value."""
+    found: list[Conflict] = []
+    for component in _components(
+        group, lambda a, b: _same_time(a, b) and _value_key(a) != _value_key(b)
+    ):
+        sides = _sides(component)
         if len(sides) > 1:
-            found.append(
-                Conflict(subject, prop, "date", "dates that cannot all be right", tuple(sides))
-            )
+            found.append(Conflict(subject, prop, "value", why, tuple(sides)))
     return found
+
+
+def _without_parts(group: list[Claim]) -> list[Claim]:
+    """Drop counts that are the parts of a total stated beside them: claims on
+    the same leaf whose periods lie inside the total's and whose values add up
+    to it."""
+    parts: set[int] = set()
+    for total in group:
+        amount = number(total.value or "")
+        if amount is None or total.date_first is None or total.date_last is None:
+            continue
+        inside = [
+            c
+            for c in group
+            if c.id != total.id
+            and c.leaf_id == total.leaf_id
+            and c.date_first is not None
+            and c.date_last is not None
+            and total.date_first <= c.date_first
+            and c.date_last <= total.date_last
+            and (c.date_first, c.date_last) != (total.date_first, total.date_last)
+        ]
+        values = [number(c.value or "") for c in inside]
+        adds_up = abs(sum(v or 0 for v in values) - amount) <= 0.005 * amount
+        if len(inside) >= 2 and all(v is not None for v in values) and adds_up:
+            parts.update(c.id for c in inside)
+    return [c for c in group if c.id not in parts]
+
+
+def _lineages(group: list[Claim]) -> list[list[Claim]]:
+    """Claims that one body took in another, grouped by what was taken in: the
+    same name, or one inside the other (the GPU and the OGPU, its successor)."""
+
+    def same(a: Claim, b: Claim) -> bool:
+        x, y = (a.value or "").casefold(), (b.value or "").casefold()
+        return bool(x and y) and (x in y or y in x)
+
+    return _components(group, same)
 
 
 def _presence(subject: str, group: list[Claim]) -> list[Conflict]:
-    """One person in two places at once: overlapping dates, different places."""
-    dated = [c for c in group if c.date_first is not None and (c.place or c.value)]
+    """One person in two places at once: dated closely, overlapping by more than
+    a day, at places neither of which lies in the other."""
+    dated = [
+        c
+        for c in group
+        if c.date_first is not None
+        and c.date_last is not None
+        and _days(c) <= PRESENCE_SPAN
+        and _place(c) not in {"?", "there"}
+    ]
+
+    def clash(a: Claim, b: Claim) -> bool:
+        return _overlap_days(a, b) >= 2 and not _same_place(a, b)
+
     found = []
-    seen: set[frozenset[int]] = set()
-    for a, b in _pairs(dated):
-        if not _overlap(a, b) or _same_place(a, b):
+    for component in _components(dated, clash):
+        by_place: dict[str, list[Claim]] = defaultdict(list)
+        for claim in component:
+            by_place[_place(claim).casefold()].append(claim)
+        if len(by_place) < 2:
             continue
-        key = frozenset({a.id, b.id})
-        if key in seen:
-            continue
-        seen.add(key)
+        sides = tuple(tuple(side) for _, side in sorted(by_place.items()))
+        places = " and ".join(_place(side[0]) for side in sides)
         found.append(
-            Conflict(
-                subject,
-                "located-at",
-                "presence",
-                f"in {_place(a)} and in {_place(b)} on overlapping dates",
-                ((a,), (b,)),
-            )
+            Conflict(subject, "located-at", "presence", f"in {places} on overlapping dates", sides)
         )
     return found
+
+
+def _components(
+    claims: Sequence[Claim], linked: Callable[[Claim, Claim], bool]
+) -> list[list[Claim]]:
+    """Connected components of the claims under a pairwise relation; only
+    components of two or more."""
+    parent = list(range(len(claims)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, a in enumerate(claims):
+        for j in range(i + 1, len(claims)):
+            if linked(a, claims[j]):
+                parent[root(j)] = root(i)
+    by_root: dict[int, list[Claim]] = defaultdict(list)
+    for i, claim in enumerate(claims):
+        by_root[root(i)].append(claim)
+    return [members for members in by_root.values() if len(members) > 1]
 
 
 def _sides(group: list[Claim]) -> list[tuple[Claim, ...]]:
@@ -206,16 +267,26 @@ def _date_sides(dated: list[Claim]) -> list[tuple[Claim, ...]]:
     ]
 
 
-def _pairs(claims: Sequence[Claim]) -> Iterable[tuple[Claim, Claim]]:
-    for i, a in enumerate(claims):
-        for b in claims[i + 1 :]:
-            yield a, b
-
-
 def _overlap(a: Claim, b: Claim) -> bool:
     return (a.date_first or "") <= (b.date_last or "") and (b.date_first or "") <= (
         a.date_last or ""
     )
+
+
+def _days(claim: Claim) -> int:
+    first, last = (
+        date.fromisoformat(claim.date_first or ""),
+        date.fromisoformat(claim.date_last or ""),
+    )
+    return (last - first).days + 1
+
+
+def _overlap_days(a: Claim, b: Claim) -> int:
+    first = max(a.date_first or "", b.date_first or "")
+    last = min(a.date_last or "", b.date_last or "")
+    if first > last:
+        return 0
+    return (date.fromisoformat(last) - date.fromisoformat(first)).days + 1
 
 
 def _same_time(a: Claim, b: Claim) -> bool:

@@ -1,19 +1,33 @@
 """Dates as the seeds write them, with their precision.
 
-"20 August 1940", "20th August, 1940", "on the 20th of August 1940",
-"August 20, 1940", "August 1936", "1933", "1937-38", and the relative ones:
-"the next day", "the following day", "the day before", "January 8" (the year
-of the date before it). A date is kept as the first and last day it can
-mean, so "June 1937" and "11 June 1937" can be compared without pretending
-the first is a day.
+Absolute: "20 August 1940", "20th August, 1940", "on the 20th of August 1940",
+"August 20, 1940", "December i, 1934" (OCR), "August 1936", "June, 1937",
+"1933", "1936-38", "1919/20", "From 1932 to 1937", "during 1937 and 1938",
+"February/March 1921", "from April to May 1940", "between January 1935 and
+June 1941", "from July 9 to July 30, 1928", "December 28-29", "the spring
+of 1935", "Late in 1936".
+
+Relative, counted from the dates before them: "the following day", "the
+next morning", "Yesterday", "tomorrow", "four days later", "two weeks
+later", "twenty-five hours later", "Two months later", "the following
+year", "over the next five years", "On the 23rd", "on 21 May" (the year of
+the date before), "these nightmare years" (the last span named).
+
+A date is kept as the first and last day it can mean, so "June 1937" and
+"11 June 1937" can be compared without pretending the first is a day. A
+bare year in brackets after a title ("Stalin (1996)") is a citation: it is
+found, marked as such, and never counted from.
 """
 
 from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+
+from looseleaf.evidence.numbers import NUMBER, number
 
 MONTHS = {
     name.lower(): number
@@ -21,40 +35,111 @@ MONTHS = {
     for name in (calendar.month_name[number], calendar.month_abbr[number])
 }
 MONTHS["sept"] = 9
-_MONTH = r"(?P<{}>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<{}>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?P<{}>1[5-9]\d\d|20[0-4]\d)"
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_SEASONS = {
+    "spring": (3, 5),
+    "summer": (6, 8),
+    "autumn": (9, 11),
+    "fall": (9, 11),
+    "winter": (12, 2),
+}
+_PARTS = {"beginning": (1, 10), "start": (1, 10), "middle": (11, 20), "end": (21, 31)}
 
 
-def _pattern(template: str) -> str:
-    return (
-        template.replace("MONTH", _MONTH.format("month"))
-        .replace("DAY", _DAY.format("day"))
-        .replace("YEAR2", r"(?P<year2>\d{2,4})")
-        .replace("YEAR", _YEAR.format("year"))
-    )
+def _month(name: str) -> str:
+    return rf"(?P<{name}>{_MONTH_NAMES})\.?"
 
 
-#: Tried at each position in this order: the longest reading wins.
+def _day(name: str, ocr: bool = False) -> str:
+    digits = r"[0-3]?\d" + (r"|[il]" if ocr else "")
+    return rf"(?P<{name}>{digits})(?:st|nd|rd|th)?(?![\d:])"
+
+
+def _year(name: str) -> str:
+    return rf"(?P<{name}>1[5-9]\d\d|20[0-4]\d)(?![\d'’s]|\.\d)"
+
+
+_PART = r"(?:(?:the\s+)?(?P<{0}>beginning|start|middle|end)\s+of\s+)?"
+_MOD = r"(?:(?P<mod>early|late|mid)[- ](?:in\s+)?(?:the\s+)?)?"
+_UNIT = r"(?P<unit>hours?|days?|weeks?|months?|years?)"
+_AMOUNT = rf"(?P<amount>{NUMBER}|several|a\s+few|a|an)"
+
+#: (kind, pattern), tried at every position; the longest reading wins, then the first.
 _FORMS: list[tuple[str, re.Pattern[str]]] = [
-    (kind, re.compile(_pattern(text), re.IGNORECASE))
-    for kind, text in [
-        ("day", r"\b(?:the\s+)?DAY\s+(?:of\s+)?MONTH,?\s+(?:of\s+)?YEAR\b"),
-        ("day", r"\bMONTH\s+DAY,?\s+YEAR\b"),
-        ("day", r"\b(?P<iy>1[5-9]\d\d|20[0-4]\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b"),
-        ("month", r"\bMONTH,?\s+(?:of\s+)?YEAR\b"),
-        ("range", r"\bYEAR\s*(?:-|–|—|/|to|and)\s*YEAR2\b"),
-        ("year", r"\bYEAR\b"),
-        ("dayonly", r"\b(?:the\s+)?DAY\s+(?:of\s+)?MONTH\b"),
-        ("dayonly", r"\bMONTH\s+DAY\b"),
+    (kind, re.compile(pattern, re.IGNORECASE))
+    for kind, pattern in [
+        # day ranges and lists
         (
-            "relative",
+            "dayspan",
+            rf"\b(?:from\s+)?{_month('m1')}\s+{_day('d1')}\s*(?:-|–|to|and)\s*"
+            rf"(?:{_month('m2')}\s+)?{_day('d2')}(?:,?\s+inclusive)?(?:,?\s+{_year('y')})?",
+        ),
+        (
+            "dayspan",
+            rf"\b(?:from\s+)?(?:the\s+)?{_day('d1')}\s*(?:-|–|to|and)\s*(?:the\s+)?{_day('d2')}"
+            rf"(?:\s+of)?\s+{_month('m1')}(?:,?\s+{_year('y')})?",
+        ),
+        (
+            "dayspan",
+            rf"\b{_month('m1')}\s+{_day('d1')}(?:\s*,\s*[0-3]?\d)+\s*,?\s+and\s+{_day('d2')}"
+            rf"(?:,?\s+{_year('y')})?",
+        ),
+        # a day
+        (
+            "day",
+            rf"\b(?:the\s+)?{_day('d1')}\s+(?:of\s+)?{_month('m1')},?\s+(?:of\s+)?{_year('y')}",
+        ),
+        ("day", rf"\b{_month('m1')}\s+{_day('d1', ocr=True)},?\s+{_year('y')}"),
+        ("iso", r"\b(?P<y>1[5-9]\d\d|20[0-4]\d)-(?P<m1>[01]\d)-(?P<d1>[0-3]\d)\b"),
+        # month ranges
+        (
+            "monthspan",
+            rf"\b(?:(?:from|between)\s+)?{_PART.format('p1')}{_month('m1')}(?:,?\s+{_year('y1')})?"
+            rf"\s*(?:/|-|–|to|and|until|or)\s*{_PART.format('p2')}{_month('m2')},?\s+{_year('y')}",
+        ),
+        # seasons, months, years
+        (
+            "season",
+            rf"\b{_MOD}(?:(?:in|during)\s+)?(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)"
+            rf"(?:\s+of)?,?\s+{_year('y')}",
+        ),
+        ("month", rf"\b{_MOD}{_PART.format('p1')}{_month('m1')},?\s+(?:of\s+)?{_year('y')}"),
+        (
+            "yearspan",
+            rf"\b(?:(?:from|between)\s+)?{_year('y1')}\s*(?:-|–|—|/|to|and|until)\s*"
+            r"(?P<y2>1[5-9]\d\d|20[0-4]\d|\d\d)(?![\d'’s])",
+        ),
+        ("year", rf"\b(?:(?:at\s+)?the\s+(?:end|beginning|start)\s+of\s+|{_MOD}){_year('y')}"),
+        # days and months without a year: the year of the date before
+        ("dayonly", rf"\b(?:the\s+)?{_day('d1')}\s+(?:of\s+)?{_month('m1')}(?![\w-])"),
+        ("dayonly", rf"\b{_month('m1')}\s+{_day('d1')}(?![\w-]|,\s*\d)"),
+        (
+            "ordinal",
+            r"\b(?:on|by|of|until)\s+the\s+(?:(?:morning|evening|night|afternoon)\s+of\s+the\s+)?"
+            r"(?P<d1>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:century|of\b|anniversary))",
+        ),
+        # relative days and spans
+        (
+            "shift",
             r"\b(?:the|on\s+the)\s+(?P<rel>next|following|previous|preceding|same)\s+"
             r"(?:day|morning|evening|night|afternoon)\b",
         ),
-        ("relative", r"\b(?P<rel>next|following)\s+(?:day|morning)\b"),
-        ("relative", r"\bthe\s+day\s+(?P<rel>after|before)\b"),
-        ("relative", r"\b(?P<rel>that)\s+(?:same\s+)?(?:day|night|evening)\b"),
+        ("shift", r"\b(?P<rel>next|following)\s+(?:day|morning)\b"),
+        ("shift", r"\bthe\s+day\s+(?P<rel>after|before)\b(?!\s+(?:the|his|her|their|a)\b)"),
+        ("shift", r"\b(?P<rel>that)\s+(?:same\s+)?(?:day|night|evening)\b"),
+        ("shift", r"\b(?P<rel>yesterday|tomorrow)\b"),
+        (
+            "later",
+            rf"\b{_AMOUNT}\s+{_UNIT}\s+(?P<dir>later|earlier|afterwards|"
+            r"(?:after|before)(?=\s*[,.;:)]|\s+(?:I|we|he|she|they|this|that)\b))",
+        ),
+        ("week", r"\bthe\s+week\s+(?P<dir>before|after)\b"),
+        ("nextyear", r"\b(?:the|in\s+the)\s+(?P<rel>following|next|same|previous)\s+year\b"),
+        (
+            "overnext",
+            rf"\bover\s+the\s+(?:next|following)\s+(?:(?P<amount>{NUMBER})\s+)?years?\b",
+        ),
+        ("these", r"\b(?:these|those)\s+(?:[a-z]+\s+)?years\b"),
     ]
 ]
 _SHIFT = {
@@ -66,6 +151,8 @@ _SHIFT = {
     "before": -1,
     "same": 0,
     "that": 0,
+    "yesterday": -1,
+    "tomorrow": 1,
 }
 
 
@@ -81,9 +168,16 @@ class When:
     start: int
     end: int
     relative_to: str | None = None
+    approximate: bool = False
+    #: A bare year in brackets after a title: when a book came out, not an event.
+    citation: bool = False
 
     def overlaps(self, other: When) -> bool:
         return self.first <= other.last and other.first <= self.last
+
+    @property
+    def days(self) -> int:
+        return (date.fromisoformat(self.last) - date.fromisoformat(self.first)).days + 1
 
     @property
     def label(self) -> str:
@@ -94,7 +188,57 @@ class When:
             return self.first[:7]
         if self.precision == "year":
             return self.first[:4]
-        return f"{self.first[:4]}/{self.last[:4]}"
+        if self.first[4:] == "-01-01" and self.last[4:] == "-12-31":
+            return f"{self.first[:4]}/{self.last[:4]}"
+        return f"{self.first}/{self.last}"
+
+
+@dataclass
+class Context:
+    """What relative dates are counted from: the latest date of each precision."""
+
+    day: When | None = None
+    month: When | None = None
+    year: When | None = None
+    span: When | None = None
+    #: The last date written on a line of its own (a diary's entry, a heading).
+    dateline: When | None = None
+    history: list[When] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, when: When | None) -> Context:
+        found = cls()
+        if when is not None:
+            found.note(when)
+        return found
+
+    def note(self, when: When) -> None:
+        """A date was read: later relative dates count from it."""
+        if when.citation:
+            return
+        self.history.append(when)
+        if when.precision == "day" or (when.first == when.last):
+            self.day = self.month = self.year = when
+            return
+        self.day = None
+        if when.precision == "month" or when.days <= 31:
+            self.month = self.year = when
+            return
+        self.month = None
+        self.year = when
+        if when.precision == "range" or when.days > 366:
+            self.span = when
+
+    @property
+    def latest(self) -> When | None:
+        return self.history[-1] if self.history else None
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 def _month_span(year: int, month: int) -> tuple[str, str]:
@@ -102,76 +246,400 @@ def _month_span(year: int, month: int) -> tuple[str, str]:
     return date(year, month, 1).isoformat(), date(year, month, last).isoformat()
 
 
-def _day(year: int, month: int, day: int) -> str | None:
-    try:
-        return date(year, month, day).isoformat()
-    except ValueError:
+def _day_number(text: str) -> int:
+    return 1 if text.lower() in {"i", "l"} else int(text)
+
+
+def _nearest_year(context: Context, month: int, day: int) -> int | None:
+    """The year of a day written without one: the year of the date before, or
+    (counting from a day or a month) the year that puts it nearest ("January 8"
+    written on 30 December is the next January)."""
+    base = context.year
+    if base is None:
         return None
+    year = int(base.first[:4])
+    if base.precision not in {"day", "month"}:
+        return year
+    at = date.fromisoformat(base.first)
+    options = [y for y in (year - 1, year, year + 1) if _iso(y, month, day)]
+    return min(options, key=lambda y: abs((date(y, month, day) - at).days), default=year)
 
 
-def _read(kind: str, found: re.Match[str], context: When | None) -> When | None:
-    groups = found.groupdict()
-    text, start, end = found.group(0), found.start(), found.end()
-    if kind == "day":
-        if groups.get("iy"):
-            year, month, day = int(groups["iy"]), int(groups["im"]), int(groups["id"])
-        else:
-            year, month, day = (
-                int(groups["year"]),
-                MONTHS[groups["month"].lower()],
-                int(groups["day"]),
-            )
-        iso = _day(year, month, day)
-        return None if iso is None else When(iso, iso, "day", text, start, end)
-    if kind == "month":
-        first, last = _month_span(int(groups["year"]), MONTHS[groups["month"].lower()])
-        return When(first, last, "month", text, start, end)
-    if kind == "range":
-        year, tail = int(groups["year"]), groups["year2"]
-        other = int(str(year)[: 4 - len(tail)] + tail)
-        if not year < other <= year + 30:
+def _in_month(year: int, month: int, part: str | None, last: bool) -> str:
+    first, end = _month_span(year, month)
+    if part is None:
+        return end if last else first
+    low, high = _PARTS[part.lower()]
+    day = min(high if last else low, int(end[8:]))
+    return date(year, month, day).isoformat()
+
+
+def _shift_months(base: date, months: int) -> tuple[int, int]:
+    index = base.year * 12 + base.month - 1 + months
+    return index // 12, index % 12 + 1
+
+
+@dataclass(frozen=True)
+class _Reading:
+    first: str
+    last: str
+    precision: str
+    approximate: bool = False
+
+
+class _Groups:
+    """A match's named groups, typed: `integer`, `month`, `text`, `has`."""
+
+    def __init__(self, found: dict[str, str | None]) -> None:
+        self.found = found
+
+    def text(self, key: str) -> str:
+        return self.found.get(key) or ""
+
+    def has(self, key: str) -> bool:
+        return bool(self.found.get(key))
+
+    def integer(self, key: str, default: int = 0) -> int:
+        value = self.found.get(key)
+        return int(value) if value else default
+
+    def month(self, key: str) -> int:
+        return MONTHS[self.text(key).lower()]
+
+
+def _read_day(g: _Groups, context: Context) -> _Reading | None:
+    iso = _iso(g.integer("y"), g.month("m1"), _day_number(g.text("d1") or "0"))
+    return None if iso is None else _Reading(iso, iso, "day")
+
+
+def _read_iso_day(g: _Groups, context: Context) -> _Reading | None:
+    iso = _iso(g.integer("y"), g.integer("m1"), g.integer("d1"))
+    return None if iso is None else _Reading(iso, iso, "day")
+
+
+def _read_dayspan(g: _Groups, context: Context) -> _Reading | None:
+    m1 = g.month("m1")
+    m2 = g.month("m2") if g.has("m2") else m1
+    year = g.integer("y") if g.has("y") else _nearest_year(context, m1, g.integer("d1", 1))
+    if year is None:
+        return None
+    first, last = _iso(year, m1, g.integer("d1")), _iso(year, m2, g.integer("d2"))
+    if first is None or last is None or last <= first:
+        return None
+    return _Reading(first, last, "range")
+
+
+def _read_monthspan(g: _Groups, context: Context) -> _Reading | None:
+    year, m1, m2 = g.integer("y"), g.month("m1"), g.month("m2")
+    y1 = g.integer("y1") if g.has("y1") else (year if m1 <= m2 else year - 1)
+    first = _in_month(y1, m1, g.found.get("p1"), last=False)
+    last = _in_month(year, m2, g.found.get("p2"), last=True)
+    if last <= first:
+        return None
+    return _Reading(first, last, "range", approximate=g.has("p1") or g.has("p2"))
+
+
+def _read_season(g: _Groups, context: Context) -> _Reading | None:
+    year = g.integer("y")
+    low, high = _SEASONS[g.text("season").lower()]
+    first = date(year, low, 1).isoformat()
+    last = _month_span(year + 1 if high < low else year, high)[1]
+    return _Reading(first, last, "range", approximate=g.has("mod"))
+
+
+def _read_month(g: _Groups, context: Context) -> _Reading | None:
+    year, month = g.integer("y"), g.month("m1")
+    first, last = _month_span(year, month)
+    part = g.found.get("p1")
+    if part:
+        first = _in_month(year, month, part, last=False)
+        last = _in_month(year, month, part, last=True)
+    return _Reading(first, last, "month", approximate=g.has("mod") or g.has("p1"))
+
+
+def _read_yearspan(g: _Groups, context: Context) -> _Reading | None:
+    year, tail = g.integer("y1"), g.text("y2")
+    other = int(str(year)[: 4 - len(tail)] + tail)
+    if not year < other <= year + 30:
+        return None
+    return _Reading(f"{year}-01-01", f"{other}-12-31", "range")
+
+
+def _read_year(g: _Groups, context: Context) -> _Reading | None:
+    year = g.integer("y")
+    return _Reading(f"{year}-01-01", f"{year}-12-31", "year", approximate=g.has("mod"))
+
+
+_ABSOLUTE: dict[str, Callable[[_Groups, Context], _Reading | None]] = {
+    "day": _read_day,
+    "iso": _read_iso_day,
+    "dayspan": _read_dayspan,
+    "monthspan": _read_monthspan,
+    "season": _read_season,
+    "month": _read_month,
+    "yearspan": _read_yearspan,
+    "year": _read_year,
+}
+
+_Relative = tuple[_Reading, When] | None
+
+
+def _read_dayonly(g: _Groups, context: Context) -> _Relative:
+    month, day = g.month("m1"), g.integer("d1")
+    same = [
+        d
+        for d in context.history
+        if d.precision == "day" and int(d.first[5:7]) == month and int(d.first[8:]) == day
+    ]
+    base = same[-1] if same else context.year
+    if base is None:
+        return None
+    year = int(base.first[:4]) if same else (_nearest_year(context, month, day) or 0)
+    iso = _iso(year, month, day)
+    return None if iso is None else (_Reading(iso, iso, "day"), base)
+
+
+def _read_week(g: _Groups, context: Context) -> _Relative:
+    base = context.day
+    if base is None:
+        return None
+    at = date.fromisoformat(base.first)
+    if g.text("dir").lower() == "before":
+        first, last = at - timedelta(days=7), at - timedelta(days=1)
+    else:
+        first, last = at + timedelta(days=1), at + timedelta(days=7)
+    return _Reading(first.isoformat(), last.isoformat(), "range", approximate=True), base
+
+
+def _read_ordinal(g: _Groups, context: Context) -> _Relative:
+    base = context.day or context.month or context.dateline
+    if base is None:
+        return None
+    iso = _iso(int(base.first[:4]), int(base.first[5:7]), g.integer("d1"))
+    return None if iso is None else (_Reading(iso, iso, "day"), base)
+
+
+def _read_shift(g: _Groups, context: Context) -> _Relative:
+    base = context.day
+    if base is None:
+        return None
+    shifted = date.fromisoformat(base.first) + timedelta(days=_SHIFT[g.text("rel").lower()])
+    return _Reading(shifted.isoformat(), shifted.isoformat(), "day"), base
+
+
+def _read_nextyear(g: _Groups, context: Context) -> _Relative:
+    base = context.year
+    if base is None:
+        return None
+    year = int(base.first[:4]) + _SHIFT[g.text("rel").lower()]
+    return _Reading(f"{year}-01-01", f"{year}-12-31", "year"), base
+
+
+def _read_overnext(g: _Groups, context: Context) -> _Relative:
+    base = context.year
+    amount = number(g.text("amount")) if g.has("amount") else 1
+    if base is None or amount is None or not 1 <= amount <= 30:
+        return None
+    year = int(base.first[:4])
+    return _Reading(f"{year}-01-01", f"{year + int(amount)}-12-31", "range"), base
+
+
+def _read_these(g: _Groups, context: Context) -> _Relative:
+    base = context.span
+    return None if base is None else (_Reading(base.first, base.last, "range"), base)
+
+
+def _read_later(g: _Groups, context: Context) -> _Relative:
+    unit = g.text("unit").lower().rstrip("s")
+    amount_text = g.text("amount").lower()
+    vague = amount_text in {"several", "a few"}
+    amount = 0.0 if vague else number(amount_text)
+    if amount is None:
+        return None
+    sign = -1 if g.text("dir").lower() in {"earlier", "before"} else 1
+    if unit in {"hour", "day", "week"}:
+        base = context.day
+        if base is None or (vague and unit != "hour"):
             return None
-        return When(f"{year}-01-01", f"{other}-12-31", "range", text, start, end)
-    if kind == "year":
-        year = int(groups["year"])
-        return When(f"{year}-01-01", f"{year}-12-31", "year", text, start, end)
-    if context is None or context.precision in {"year", "range"}:
-        return None  # a day without a year, or a relative day, needs a dated context
-    if kind == "dayonly":
-        month = MONTHS[groups["month"].lower()]
-        if groups["month"].lower() == "may" and not text[:1].isupper():
-            return None  # "may 5" is a verb more often than a month
-        iso = _day(int(context.first[:4]), month, int(groups["day"]))
-        return None if iso is None else When(iso, iso, "day", text, start, end, context.label)
-    if context.precision != "day":
+        days = {"hour": amount / 24, "day": amount, "week": amount * 7}[unit]
+        iso = (date.fromisoformat(base.first) + timedelta(days=sign * int(days))).isoformat()
+        return _Reading(iso, iso, "day", approximate=unit == "week"), base
+    if unit == "month":
+        base = context.day or context.month
+        if base is None or vague:
+            return None
+        year, month = _shift_months(date.fromisoformat(base.first), sign * int(amount))
+        first, last = _month_span(year, month)
+        return _Reading(first, last, "month", approximate=amount != int(amount)), base
+    base = context.year
+    if base is None or vague:
         return None
-    shifted = date.fromisoformat(context.first) + timedelta(days=_SHIFT[groups["rel"].lower()])
-    iso = shifted.isoformat()
-    return When(iso, iso, "day", text, start, end, context.label)
+    year = int(base.first[:4]) + sign * int(amount)
+    return _Reading(f"{year}-01-01", f"{year}-12-31", "year", approximate=True), base
 
 
-def dates_in(text: str, context: When | None = None) -> list[When]:
+_RELATIVE: dict[str, Callable[[_Groups, Context], _Relative]] = {
+    "dayonly": _read_dayonly,
+    "week": _read_week,
+    "ordinal": _read_ordinal,
+    "shift": _read_shift,
+    "later": _read_later,
+    "nextyear": _read_nextyear,
+    "overnext": _read_overnext,
+    "these": _read_these,
+}
+
+
+_CITATION = re.compile(r"\(\s*(?:1[5-9]\d\d|20[0-4]\d)\s*\)")
+
+
+Candidate = tuple[int, int, int, str, re.Match[str]]
+
+
+def _candidates(text: str, start: int = 0, end: int | None = None) -> Iterator[Candidate]:
+    for order, (kind, pattern) in enumerate(_FORMS):
+        for match in pattern.finditer(text, start, len(text) if end is None else end):
+            if match.end() > match.start():
+                yield match.start(), -(match.end() - match.start()), order, kind, match
+
+
+def _month_written(match: re.Match[str]) -> bool:
+    """Months are capitalised in the seeds; "may" and "march" are verbs."""
+    groups = match.groupdict()
+    for key in ("m1", "m2"):
+        name = groups.get(key)
+        if name and not name[:1].isupper():
+            return False
+    return True
+
+
+#: Something in the text that may be a date: a digit, a month, a word of time.
+_ANY = re.compile(
+    rf"\d|\b(?:{_MONTH_NAMES})\b|\b(?:days?|weeks?|months?|years?|hours?|yesterday|tomorrow|"
+    r"morning|evening|night|afternoon|spring|summer|autumn|fall|winter)\b",
+    re.IGNORECASE,
+)
+_ISSUE = re.compile(r"\b(?:issues?\s+of|published\s+(?:in|on)|dated|edition\s+of)\s*$", re.I)
+_APPOSITION = re.compile(r"^\s*[-–—,]\s*$")
+
+
+class DateReader:
+    """Reads the dates of consecutive texts (a report's leaves), carrying the
+    context from one to the next."""
+
+    def __init__(self, context: When | Context | None = None) -> None:
+        self.context = context if isinstance(context, Context) else Context.of(context)
+
+    def read(
+        self,
+        text: str,
+        offset: int = 0,
+        start: int = 0,
+        end: int | None = None,
+        candidates: Sequence[Candidate] | None = None,
+    ) -> list[When]:
+        """The dates of `text` (of text[start:end], read in the context of what
+        was read before), at their offsets in `text` plus `offset`. Who reads a
+        long text piece by piece may pass `candidates(text)`, found once."""
+        found: list[When] = []
+        position = 0
+        if candidates is None:
+            if not _ANY.search(text, start, len(text) if end is None else end):
+                return found
+            candidates = sorted(_candidates(text, start, end), key=lambda c: c[:3])
+        for at, _, _, kind, match in candidates:
+            if at < position or not _month_written(match):
+                continue
+            previous = found[-1] if found else None
+            between = text[previous.end - offset : at] if previous else ""
+            if kind == "later" and previous is not None and _APPOSITION.match(between):
+                continue  # "on the 25th - eleven days later": the same day, said again
+            when = self._when(kind, match, text, offset)
+            if when is None:
+                continue
+            if not when.citation and (
+                _ISSUE.search(text[max(0, at - 30) : at])
+                or (
+                    previous is not None
+                    and previous.citation
+                    and re.fullmatch(r",?\s*(?:and|or)\s+", between)
+                )
+            ):
+                when = replace(when, citation=True)  # when a paper came out, not an event
+            found.append(when)
+            position = match.end()
+            self.context.note(when)
+            if _own_line(text, match.start(), match.end()) and when.precision == "day":
+                self.context.dateline = when
+        return found
+
+    def _when(self, kind: str, match: re.Match[str], text: str, offset: int) -> When | None:
+        groups = match.groupdict()
+        words = match.group(0)
+        start, end = match.start() + offset, match.end() + offset
+        if kind == "dayonly" and _own_line(text, match.start(), match.end()):
+            dated = self._dateline(groups)
+            if dated is not None:
+                return replace(dated, text=words, start=start, end=end)
+        if kind in _RELATIVE:
+            read = _RELATIVE[kind](_Groups(groups), self.context)
+            if read is None:
+                return None
+            counted, base = read
+            return When(
+                counted.first,
+                counted.last,
+                counted.precision,
+                words,
+                start,
+                end,
+                relative_to=base.label,
+                approximate=counted.approximate or base.approximate,
+            )
+        reading = _ABSOLUTE[kind](_Groups(groups), self.context)
+        if reading is None:
+            return None
+        citation = kind == "year" and bool(
+            _CITATION.fullmatch(text, max(0, match.start() - 1), min(len(text), match.end() + 1))
+        )
+        year = self.context.year
+        relative_to = year.label if kind == "dayspan" and not groups.get("y") and year else None
+        return When(
+            reading.first,
+            reading.last,
+            reading.precision,
+            words,
+            start,
+            end,
+            relative_to=relative_to,
+            approximate=reading.approximate,
+            citation=citation,
+        )
+
+    def _dateline(self, groups: dict[str, str | None]) -> When | None:
+        """A diary's entry "January 9" after "December 30": the year of the entry
+        before, and the next one when the months wrap round."""
+        base = self.context.dateline
+        if base is None:
+            return None
+        month, day = MONTHS[(groups["m1"] or "").lower()], int(groups["d1"] or 0)
+        year = int(base.first[:4]) + (1 if month < int(base.first[5:7]) else 0)
+        iso = _iso(year, month, day)
+        if iso is None:
+            return None
+        return When(iso, iso, "day", "", 0, 0, relative_to=base.label)
+
+
+def _own_line(text: str, start: int, end: int) -> bool:
+    """Whether a date stands on a line of its own: a diary entry's heading."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return not text[line_start:start].strip() and not text[end:line_end].strip(" .")
+
+
+def dates_in(text: str, context: When | Context | None = None) -> list[When]:
     """Every date in `text`, left to right; a relative date or a day without a
-    year is counted from the nearest full date before it (at first, `context`:
+    year is counted from the nearest date before it (at first, `context`:
     say, the date of the report or of the leaf before)."""
-    found: list[When] = []
-    position = 0
-    candidates = sorted(
-        (
-            (match.start(), -(match.end() - match.start()), order, kind, match)
-            for order, (kind, pattern) in enumerate(_FORMS)
-            for match in pattern.finditer(text)
-        ),
-        key=lambda c: c[:3],
-    )
-    for start, _, _, kind, match in candidates:
-        if start < position:
-            continue
-        when = _read(kind, match, context)
-        if when is None:
-            continue
-        found.append(when)
-        position = when.end
-        if when.relative_to is None or when.precision == "day":
-            context = when
-    return found
+    return DateReader(context).read(text)

@@ -20,7 +20,7 @@ from datetime import date
 from looseleaf.errors import BadInput, NotFound
 from looseleaf.evidence.conflicts import LIVE, conflicts
 from looseleaf.evidence.dates import When, dates_in
-from looseleaf.evidence.extract import Name, suggest
+from looseleaf.evidence.extract import Name, suggest_report
 from looseleaf.model import Actor, Claim, ClaimStatus, Conflict, Source, parse_grade
 from looseleaf.policy import Action, sql
 from looseleaf.policy.sql import Filter
@@ -315,14 +315,21 @@ class Evidence(Search):
         self._suggest_claims(tx, leaf_texts)
 
     def _suggest_claims(self, tx: Tx, leaf_texts: Sequence[tuple[int, str]]) -> int:
-        context: When | None = None
+        """Suggest the dated claims of one report's leaves, read as one text
+        (a sentence may run on from one leaf to the next)."""
+        pieces = [
+            (
+                text,
+                [
+                    Name(start, end, name, person_id)
+                    for start, end, name, _, person_id, _ in mentions.on_leaf(tx, leaf_id)
+                ],
+            )
+            for leaf_id, text in leaf_texts
+        ]
         made = 0
-        for leaf_id, text in leaf_texts:
-            names = [
-                Name(start, end, name, person_id)
-                for start, end, name, _, person_id, _ in mentions.on_leaf(tx, leaf_id)
-            ]
-            for found in suggest(text, names, context):
+        for (leaf_id, _), found_on_leaf in zip(leaf_texts, suggest_report(pieces), strict=True):
+            for found in found_on_leaf:
                 new = NewClaim(
                     leaf_id=leaf_id,
                     start=found.start,
@@ -345,8 +352,6 @@ class Evidence(Search):
                         tx, new, status=ClaimStatus.SUGGESTED, by="extractor", now=self.now()
                     )
                     made += 1
-            last = [d for d in dates_in(text, context) if d.precision == "day"]
-            context = last[-1] if last else context
         return made
 
     def extract_claims(self, actor: Actor) -> int:
@@ -388,6 +393,9 @@ PROPERTIES = (
     "founded",
     "dissolved",
     "absorbed",
+    "married",
+    "fled",
+    "exiled",
     "released",
     "other",
 )

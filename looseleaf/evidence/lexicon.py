@@ -1,0 +1,182 @@
+"""The words the extractor reads claims by: event words by property, with how
+each finds its subject, and the cues for plans, roles and mass events.
+
+A frame says where an event word's subject stands:
+
+- `agent`: the doer, before the word ("Menzhinsky died", "Reiss had become
+  a member of the OGPU", "he went to Serbia");
+- `patient`: what the event happens to: before the word in the passive
+  ("Yagoda was executed"), after it in the active ("shot and killed Sergei
+  Kirov", "Stalin appointed Yagoda"), the doer being the value;
+- `noun`: after "of" or before "'s" ("the death of Lenin", "Sedov's death",
+  "The Kidnapping of Yevgeny Miller");
+- `thing`: an organisation made, ended or renamed, named after the word or
+  before it in the passive ("Trotsky established the Fourth International",
+  "The Cheka was founded by Lenin");
+- `taker`: a post taken over by the person after "by" ("his position was
+  taken over by Menzhinsky").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Event:
+    property: str
+    frame: str
+    pattern: re.Pattern[str]
+
+
+def _events(*rows: tuple[str, str, str]) -> tuple[Event, ...]:
+    return tuple(
+        Event(prop, frame, re.compile(rf"\b(?:{words})\b", re.I)) for prop, frame, words in rows
+    )
+
+
+EVENTS: tuple[Event, ...] = _events(
+    # died: "assassinated" and "murdered" date the death, as the seeds use them
+    ("died", "agent", r"died(?!\s+out)|passed away|perished|committed suicide"),
+    (
+        "died",
+        "patient",
+        r"assassinated|murdered|killed(?!\s+(?:fighting|in action))|strangled|"
+        r"shot (?:dead|to death)|shot and killed|shoot(?=\s+[A-Z]\w+\s+dead)",
+    ),
+    (
+        "died",
+        "noun",
+        r"death(?!\s+(?:sentences?|penalty|by|of the))|murder|assassination(?!\s+attempt)",
+    ),
+    # attacked
+    (
+        "attacked",
+        "patient",
+        r"attacked|assaulted|wounded|stabbed|kidnapped|abducted|poisoned|struck",
+    ),
+    ("attacked", "agent", r"survived an? (?:assassination )?attempt"),
+    ("attacked", "patient", r"(?<=to )(?:assassinate|kill|murder|poison)"),
+    (
+        "attacked",
+        "noun",
+        r"kidnapping|abduction|poisoning|assassination attempt|attempt on the life|"
+        r"attempt on (?:his|her) life",
+    ),
+    # executed
+    (
+        "executed",
+        "patient",
+        r"executed|exeucted|put to death|liquidated|"
+        r"(?<![’']s )shot(?!\s+(?:dead|to death|and killed|himself|at|down|into|through|up|"
+        r"by\s+the\s+side))",
+    ),
+    ("executed", "noun", r"execution(?!s?\s+(?:of\s+)?(?:the\s+)?(?:other|others))"),
+    # arrested
+    (
+        "arrested",
+        "patient",
+        r"arrested|detained|captured|taken into custody|"
+        r"taken to the (?:headquarters|Lubyanka|(?-i:(?:[A-Z][\w-]+ )+Prison))|imprisoned",
+    ),
+    ("arrested", "noun", r"arrest(?!\s+(?:warrant|of\s+all))"),
+    # tried
+    (
+        "tried",
+        "patient",
+        r"tried(?!\s+(?:to|the|merely|and\s+tested|his|her|their|every|in\s+vain))|"
+        r"put on trial|placed on trial|brought to trial|charged with",
+    ),
+    ("tried", "agent", r"went on trial|stood trial"),
+    ("tried", "noun", r"trial(?!s)"),
+    # sentenced
+    ("sentenced", "patient", r"sentenced|let off with an? [\w-]+ sentence"),
+    # appointed
+    ("appointed", "patient", r"appointed|promoted|demoted"),
+    (
+        "appointed",
+        "agent",
+        r"became (?:the )?(?:new )?(?:head|chief|director|commander|leader|deputy|"
+        r"a member of the (?:praesidium|presidium|politburo|central committee)|"
+        r"first secretary|vice-chairman|chairman|commissar|people's commissar|people’s commissar)|"
+        r"served as (?:an? |the )?(?:deputy |first )?(?:head|chief|director|commander|deputy)|"
+        r"succeeded|succeeding|replaced(?!\s+(?:as|by|with))|took over",
+    ),
+    ("appointed", "taker", r"taken over by"),
+    ("appointed", "noun", r"appointment"),
+    # dismissed
+    (
+        "dismissed",
+        "patient",
+        r"dismissed|removed from (?:his|her|their|the) (?:position|post|office)s?|"
+        r"relieved of|stripped of|expelled from (?:the )?(?:Central Committee|Communist Party|"
+        r"Party|party|Politburo)|replaced as",
+    ),
+    ("dismissed", "noun", r"removal|dismissal"),
+    # organisations
+    ("founded", "thing", r"founded|established|set up|set-up|created"),
+    ("dissolved", "thing", r"shut down|closed|abolished|dissolved|disbanded"),
+    ("dissolved", "noun", r"termination"),
+    # exiled, fled, released
+    ("exiled", "patient", r"exiled|banished|deported"),
+    ("exiled", "noun", r"banishment"),
+    ("exiled", "agent", r"(?:went|was forced|forced) into (?:self-imposed )?exile"),
+    ("fled", "agent", r"fled|defected|deserted|escaped|sought (?:political )?asylum"),
+    ("released", "patient", r"released"),
+    # membership
+    ("member-of", "agent", r"joined|(?:become|became) a member of|re-?admitted"),
+    # where someone was
+    (
+        "located-at",
+        "agent",
+        r"(?:went|travelled|traveled|moved|came|come|returned|followed \w+)\s+(?:back\s+)?"
+        r"(?:together\s+)?to|(?:arrived|landed|alighted)(?:\s+by\s+\w+)?\s+(?:at|in)|visited|"
+        r"(?:stationed|resided|residing|lived|stayed|settled)\s+(?:in|at)|"
+        r"(?:be|was|were)\s+(?:still\s+)?(?:in|at)(?=\s+(?-i:[A-Z]))|(?:active|based|posted) in|"
+        r"remained in|"
+        r"passed the|entered the harbou?r of|took part in|served in|worked there|"
+        r"written aboard",
+    ),
+)
+
+#: Any event word at all: a sentence without one is passed over quickly.
+ANY_EVENT = re.compile("|".join(f"(?:{event.pattern.pattern})" for event in EVENTS), re.I)
+
+#: Words before an event word (in its clause) that make it a plan, an order
+#: or an estimate rather than something that happened.
+PLANNED = re.compile(
+    r"\b(?:will|shall|going to|plan(?:s|ned|ning)? to|plotting to|intend(?:s|ed)? to|"
+    r"expect(?:s|ed)? to|order(?:ed)? to|an order to|surmises?|was to|were to|hoped to|"
+    r"wished to)\b",
+    re.I,
+)
+#: Auxiliaries (and the adverbs that may follow them) that make a verb passive.
+PASSIVE = re.compile(
+    r"\b(?:was|were|been|be|being|is|are|got)\s+(?:(?:also|later|then|finally|eventually|"
+    r"subsequently|not|reportedly|officially|both|all|first|himself|herself|posthumously|"
+    r"immediately|soon|once|again|still|never|allegedly|secretly|publicly|quickly|"
+    r"summarily|duly|formally|thereupon|in\s+turn|personally)\s+)*$",
+    re.I,
+)
+#: Roles at a trial, a person's part in one event.
+ROLES = re.compile(r"\b(?:presiding\s+)?(?P<role>judge|prosecutor)\b", re.I)
+#: Mass events: what a count of victims is a count of. The first group names
+#: the event as it may be written; the canonical name is the key.
+MASS_EVENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "the Great Purge",
+        re.compile(
+            r"\b(?:(?:the\s+)?[Gg]reat\s+(?:[Pp]urges?|[Tt]error)|Yezhov(?:s|sh)?(?:ch|sch|shch)ina|"
+            r"(?:Stalin(?:ist|'s|’s)\s+|Yezhov(?:'s|’s)\s+|the\s+|these\s+)?(?:[Pp]urges|Purge))\b",
+        ),
+    ),
+    ("the Red Terror", re.compile(r"\bRed\s+Terror\b")),
+    ("massacre", re.compile(r"\b(?P<name>[A-Z][a-z]+)\s+Massacre\b")),
+)
+#: Nouns for killing many: a number before one of these is a count of victims.
+KILLED = re.compile(
+    r"\b(?:were|was|had been|have been)?\s*(?:shot|executed|killed|wiped out|put to death|"
+    r"liquidated|massacred|received death sentences)\b",
+    re.I,
+)
