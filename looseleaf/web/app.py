@@ -131,8 +131,11 @@ def create_app(registry: Registry) -> FastAPI:
     async def http_error(request: Request, exc: HTTPException) -> Response:
         message = {404: "not found", 405: "method not allowed"}.get(exc.status_code, exc.detail)
         if not is_api(request):
-            return room.error_page(request, LooseleafError(str(message)), exc.status_code)
-        return JSONResponse({"error": str(message)}, status_code=exc.status_code)
+            answer = room.error_page(request, LooseleafError(str(message)), exc.status_code)
+        else:
+            answer = JSONResponse({"error": str(message)}, status_code=exc.status_code)
+        answer.headers.update(exc.headers or {})  # a 405 names the methods there are (Allow)
+        return answer
 
     @app.exception_handler(Exception)
     async def bug(request: Request, exc: Exception) -> Response:

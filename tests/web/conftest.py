@@ -100,6 +100,24 @@ def templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Templates]:
     found.drop()
 
 
+@contextmanager
+def fresh_url(backend: str, directory: Path) -> Iterator[str]:
+    """A new, empty registry URL: a file, or a PostgreSQL database of its own
+    (not a schema: the store's one-writer lock is per database, and the test
+    database is shared by every test process on the machine)."""
+    if backend == "sqlite":
+        yield str(directory / f"r-{uuid.uuid4().hex}.db")
+        return
+    name = f"ll_web_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(postgres_base_url(), autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {name}")
+    try:
+        yield _database(postgres_base_url(), name)
+    finally:
+        with psycopg.connect(postgres_base_url(), autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
 def _copy_key(key: Path, directory: Path) -> Path:
     """The template's signing key and its local witness, for a copy of its registry."""
     for source in (key, key.with_name(key.name + ".checkpoint")):
@@ -124,7 +142,8 @@ def copy_of(template: Template, directory: Path) -> Iterator[Registry]:
         url = str(directory / "registry.db")
         shutil.copy2(template.url, url)
     try:
-        with Registry.open(Settings(registry=url, signing_key=str(key))) as registry:
+        settings = Settings(registry=url, signing_key=str(key), durability="crash")
+        with Registry.open(settings) as registry:
             yield registry
     finally:
         if database is not None:

@@ -99,6 +99,20 @@ def test_a_wrong_name_or_password_is_one_json_line_and_401(
     assert SESSION_COOKIE not in response.headers.get("set-cookie", "")
 
 
+@pytest.mark.parametrize(
+    "content_type", ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data"]
+)
+def test_log_in_takes_json_only(client: TestClient, content_type: str) -> None:
+    """What another site's form can send is refused: it cannot log a browser in."""
+    response = client.post(
+        "/api/session",
+        content=b'{"username": "petrov", "password": "petrov-demo"}',
+        headers={"content-type": content_type},
+    )
+    one_line_error(response, 422)
+    assert "set-cookie" not in response.headers
+
+
 def test_repeated_failures_lock_the_name_even_for_the_right_password(
     client: TestClient, demo: Demo
 ) -> None:
@@ -592,8 +606,11 @@ def test_errors_are_json_never_a_traceback(client: TestClient, as_reader: Any) -
     petrov = as_reader("petrov")
     assert one_line_error(client.get("/api/nowhere"), 404) == "not found"
     assert one_line_error(petrov.get("/api/no/such/route"), 404) == "not found"
-    assert one_line_error(petrov.delete("/api/me"), 405) == "method not allowed"
+    not_allowed = petrov.delete("/api/me")
+    assert one_line_error(not_allowed, 405) == "method not allowed"
+    assert not_allowed.headers["allow"] == "GET"
     assert one_line_error(petrov.post("/api/dossiers"), 405) == "method not allowed"
+    assert client.put("/login").headers["allow"] == "GET"
     one_line_error(petrov.get("/api/leaves/abc"), 422)
     one_line_error(petrov.get("/api/leaves/0"), 422)
     one_line_error(petrov.get(f"/api/leaves/{2**70}"), 422)

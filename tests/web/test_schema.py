@@ -5,6 +5,7 @@ content types it documents, and bodies that fit its response schemas."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from typing import Any, cast
 
@@ -31,6 +32,9 @@ CHECKS = [
     content_type_conformance,
     response_schema_conformance,
 ]
+#: Examples per operation, reader and mode: enough for the suite to find the
+#: usual mistakes in well under a minute; raise it for a deeper run.
+EXAMPLES = int(os.environ.get("LOOSELEAF_SCHEMA_EXAMPLES", "25"))
 STAFF_ROLES = ("admin", "auditor", "custodian", "registrar", "decoder")
 
 #: A copy is checked by uploading its PDF: generated bodies go as raw bytes.
@@ -99,7 +103,7 @@ def test_every_operation_keeps_to_its_schema(
 
     @given(case=operation.as_strategy(generation_mode=mode))
     @settings(
-        max_examples=25,
+        max_examples=EXAMPLES,
         deadline=None,
         database=None,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
