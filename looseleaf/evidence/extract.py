@@ -132,6 +132,8 @@ _ROLE_NAME = re.compile(
     rf"professor|executioner|assassin|defector)\s+(?P<name>{_CAPITAL_WORD}(?:\s+{_CAPITAL_WORD}){{0,2}})"
     r"(?![’'\w])"
 )
+_HYPHEN_AFTER = re.compile(r"-[A-Z][a-zà-ÿ]+\b(?!-)")
+_HYPHEN_BEFORE = re.compile(r"(?<![\w-])[A-Z][a-zà-ÿ]+-$")
 _ADVERB = re.compile(r"(?:al|ate|ent|ant|ous|ive|ful|ed|ar|nt|ual|ic|ish|ere|ng)ly$")
 _PLACE_WORD = re.compile(
     rf"\b(?:in|at|near)\s+(?P<place>{_CAPITAL_WORD}(?:\s+{_CAPITAL_WORD})?)(?![’'\w])"
@@ -205,11 +207,18 @@ def _known(text: str, given: Sequence[Name], places: set[str]) -> list[_Mention]
     """The names the card index found, cut at a line's end or a possessive."""
     found = []
     for name in given:
+        start = name.start
         written = _clean(text[name.start : name.end])
+        joined = _HYPHEN_AFTER.match(text, start + len(written))
+        if joined:  # "Orlov-Brandt": the whole double name
+            written += joined.group()
+        joined = _HYPHEN_BEFORE.search(text, max(0, start - 30), start)
+        if joined:  # "Sultan-Galiev"
+            start, written = joined.start(), joined.group() + written
         words = written.split()
         if not words or words[0].lower() in _STOP or (len(words) == 1 and written in places):
             continue
-        found.append(_mention(name.start, written, _kind(written), name.person_id))
+        found.append(_mention(start, written, _kind(written), name.person_id))
     return found
 
 
@@ -980,8 +989,7 @@ class _Report:
         """Whether the clause names who did it: a person, a pronoun, or a noun
         phrase ("most of the intelligence officers"), unless the verb follows a
         comma that left the subject behind ("... residing abroad, had come to")."""
-        clause = sentence.clauses[trigger.clause]
-        before = self.text[clause.start : trigger.start]
+        before = self.text[sentence.start : trigger.start]
         if self.people_in(sentence.start, sentence.end) or re.search(
             r"\b(?:I|we|they|he|she|it|They|It|We)\b", before
         ):
@@ -1817,7 +1825,10 @@ def _join(pieces: Sequence[str]) -> tuple[str, list[int]]:
     for number_, piece in enumerate(pieces):
         if number_:
             previous = parts[-1].rstrip()
-            separator = "\n\n" if not previous or re.search(r"[.!?:”\")\]]$", previous) else " "
+            # a leaf that breaks off mid-sentence ("... from July 9 to July 30, 1928,")
+            # runs on into a next leaf that starts in lower case; else a new block
+            runs_on = re.search(r"[a-z,;-]$", previous) and re.match(r"\s*[a-z]", piece)
+            separator = " " if runs_on else "\n\n"
             parts.append(separator)
             position += len(separator)
         offsets.append(position)
