@@ -188,7 +188,9 @@ def _label(first: object, last: object, precision: object) -> str | None:
         return first[:7]
     if precision == "year":
         return first[:4]
-    return f"{first[:4]}/{last[:4]}"
+    if first[4:] == "-01-01" and last[4:] == "-12-31":
+        return f"{first[:4]}/{last[:4]}"
+    return f"{first}/{last}"  # 1928-07-09/1928-07-30, not 1928/1928
 
 
 def set_status(tx: Tx, claim_ids: Sequence[int], status: str, by: str, now: str) -> None:
