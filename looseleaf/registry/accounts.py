@@ -126,11 +126,20 @@ class Accounts(RegistryBase):
         name for a while, whether or not the next password is right."""
         now = self._clock()
         window = stamp(now - timedelta(minutes=self.settings.login_window_minutes))
-        with self._writing() as tx:
-            failures = readers.failed_logins_since(tx, name, window)
+        limit = self.settings.login_max_failures
+        # Argon2 takes tens of milliseconds on purpose: the password is checked
+        # outside the write transaction, whose one writer lock would otherwise
+        # hold up every read and search of the registry meanwhile. The throttle
+        # and the account are looked at again under the lock, where the attempt
+        # is recorded, so concurrent attempts count as if they came in turn.
+        with self.store.read() as tx:
+            throttled = readers.failed_logins_since(tx, name, window) >= limit
             found = readers.password_hash(tx, name)
-            throttled = failures >= self.settings.login_max_failures
-            ok = not throttled and _verify(found[1] if found else None, password)
+        verified = not throttled and _verify(found[1] if found else None, password)
+        with self._writing() as tx:
+            throttled = throttled or readers.failed_logins_since(tx, name, window) >= limit
+            unchanged = readers.password_hash(tx, name) == found
+            ok = verified and not throttled and unchanged
             ok = ok and found is not None and found[2] is None
             readers.record_login(tx, name, stamp(now), ok)
             self._record(
@@ -210,12 +219,12 @@ class Accounts(RegistryBase):
             self._record(tx, actor, "token.revoke", target=f"token:{token_id}", detail={})
 
     def authenticate_token(self, token: str) -> Actor:
+        """The reader a live token belongs to: one query, on every API request."""
         with self.store.read() as tx:
-            reader_id = readers.token_owner(tx, token_digest(token), self.now())
-            found = None if reader_id is None else readers.by_id(tx, self.levels, reader_id)
+            found = readers.token_owner(tx, token_digest(token), self.now())
         if found is None:
             raise LoginRefused("token: unknown, expired or revoked")
-        return Actor.reader(found.id, found.name)
+        return Actor.reader(*found)
 
 
 def _hash(password: str) -> str:

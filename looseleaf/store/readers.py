@@ -136,15 +136,16 @@ def add_token(
     )
 
 
-def token_owner(tx: Tx, digest: str, now: str) -> int | None:
-    """The reader a live token belongs to; expired, revoked or unknown tokens give None."""
-    found = tx.scalar(
-        "SELECT t.reader_id FROM tokens t JOIN readers r ON r.id = t.reader_id "
+def token_owner(tx: Tx, digest: str, now: str) -> tuple[int, str] | None:
+    """(id, name) of the reader a live token belongs to; expired, revoked or unknown
+    tokens, and disabled readers, give None."""
+    row = tx.one(
+        "SELECT r.id, r.name FROM tokens t JOIN readers r ON r.id = t.reader_id "
         "WHERE t.digest = ? AND t.revoked_at IS NULL AND t.expires_at > ? "
         "AND r.disabled_at IS NULL",
         (digest, now),
     )
-    return None if found is None else int(found)
+    return None if row is None else (int(row[0]), str(row[1]))
 
 
 def revoke_token(tx: Tx, token_id: int, now: str) -> bool:

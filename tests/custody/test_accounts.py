@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 
 import pytest
 
 from looseleaf.errors import BadInput, Forbidden, LoginRefused, NotFound
-from looseleaf.registry import MarkingRequest, Registry
+from looseleaf.registry import MarkingRequest, Registry, accounts
 from looseleaf.settings import Settings
 from tests.conftest import OPERATOR, FakeClock
 
@@ -101,3 +102,64 @@ def test_why_is_for_staff_only(reg: Registry) -> None:
         reg.why(anna, "anna", 1)
     reg.set_reader(OPERATOR, "anna", roles=["auditor"])
     assert reg.why(anna, "anna", 1).reason == "no leaf 1"
+
+
+def test_concurrent_wrong_passwords_are_throttled_as_if_in_turn(reg: Registry) -> None:
+    """The password is checked outside the write transaction, so attempts run
+    side by side; the throttle still lets no more than the limit be judged."""
+    barrier = threading.Barrier(8)
+    outcomes: list[str] = []
+
+    def attempt() -> None:
+        barrier.wait()
+        try:
+            reg.login("anna", "guess")
+        except LoginRefused as exc:
+            outcomes.append(str(exc))
+
+    threads = [threading.Thread(target=attempt) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    actions = [e.action for e in reg.event_log(OPERATOR) if e.action.startswith("login.")]
+    assert sorted(actions) == ["login.failed"] * 3 + ["login.throttled"] * 5
+    assert sum("too many failed attempts" in text for text in outcomes) == 5
+
+
+def test_a_login_does_not_hold_the_writer_while_checking_the_password(
+    reg: Registry, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Argon2 is slow on purpose; reads (which are writes: their audit record)
+    must not wait for it."""
+    checking = threading.Event()
+    release = threading.Event()
+    real = accounts._verify
+
+    def slow_verify(digest: str | None, password: str) -> bool:
+        checking.set()
+        release.wait(10)
+        return real(digest, password)
+
+    monkeypatch.setattr(accounts, "_verify", slow_verify)
+    wrote = threading.Event()
+
+    def write() -> None:
+        with reg.store.write() as tx:
+            tx.execute("SELECT 1")
+        wrote.set()
+
+    login = threading.Thread(target=reg.login, args=("anna", "correct horse"))
+    writer = threading.Thread(target=write)
+    login.start()
+    try:
+        assert checking.wait(10)
+        writer.start()
+        assert wrote.wait(5), "a write waited for the password check"
+    finally:
+        release.set()
+        login.join()
+        if writer.is_alive():
+            writer.join()
+    actions = [e.action for e in reg.event_log(OPERATOR) if e.action.startswith("login.")]
+    assert actions == ["login.ok"]
