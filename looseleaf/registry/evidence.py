@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from looseleaf.cardindex.matcher import THRESHOLD, compare
 from looseleaf.errors import BadInput, NotFound
 from looseleaf.evidence.conflicts import LIVE, conflicts
 from looseleaf.evidence.dates import When, dates_in
@@ -370,8 +371,17 @@ class Evidence(Search):
 
 
 def _names_match(name: str, names: set[str]) -> bool:
+    """A claim's subject, not (yet) in the card index, against the names asked
+    for: the same, one inside the other ("Trotsky", "Leon Trotsky"), or joined
+    by the card index's matcher ("Vishinsky", "Andrei Vyshinsky")."""
     folded = name.casefold()
-    return folded in names or any(folded in n or n in folded for n in names if len(n) > 3)
+    if folded in names or any(folded in n or n in folded for n in names if len(n) > 3):
+        return True
+    for other in names:
+        found = compare(name, other)
+        if found.never is None and found.score >= THRESHOLD:
+            return True
+    return False
 
 
 #: The properties a claim may state (issue 8's list, plus a few the seeds need).

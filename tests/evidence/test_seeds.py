@@ -29,6 +29,7 @@ class Seeded:
     conflicts: tuple[Conflict, ...]
     claims: tuple[Claim, ...]
     texts: dict[int, str]  # leaf id -> normalised text, for the cited leaves
+    asked: dict[str, tuple[Conflict, ...]]  # conflicts --subject NAME
 
 
 @cache
@@ -44,9 +45,13 @@ def _seeded(directory: str) -> Seeded:
             claims = tuple(registry.claims(OPERATOR))
             cited = {c.leaf_id for conflict in found for side in conflict.sides for c in side}
             texts = {leaf: registry.read(OPERATOR, leaf).normalised for leaf in sorted(cited)}
+            asked = {
+                name: tuple(registry.conflicts(OPERATOR, subject=name))
+                for name in ("Vishinsky", "Tukhachevsky", "Ulrikh")
+            }
         finally:
             registry.close()
-    return Seeded(found, claims, texts)
+    return Seeded(found, claims, texts, asked)
 
 
 @pytest.fixture
@@ -191,3 +196,13 @@ def test_conflicts_print_as_json_with_their_leaves(seeded: Seeded) -> None:
         leaves = [c["leaf_id"] for side in shown["sides"] for c in side]
         assert leaves
         assert all(isinstance(leaf, int) for leaf in leaves)
+
+
+def test_conflicts_about_one_person_under_any_spelling(seeded: Seeded) -> None:
+    # seed 002 spells him Vishinsky; the matcher joins that to Andrei Vyshinsky
+    assert [(c.subject, c.property) for c in seeded.asked["Vishinsky"]] == [
+        ("Andrei Vyshinsky", "role")
+    ]
+    assert {c.property for c in seeded.asked["Tukhachevsky"]} == {"executed", "tried"}
+    # the presiding judge named beside Vyshinsky is one side of nothing
+    assert seeded.asked["Ulrikh"] == ()
