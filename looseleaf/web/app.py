@@ -14,7 +14,7 @@ import logging
 from importlib import resources
 from typing import Any
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.exceptions import RequestValidationError
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
@@ -92,6 +92,17 @@ def is_api(request: Request) -> bool:
     return request.url.path.startswith("/api/") or request.url.path == "/api"
 
 
+def single_values(request: Request) -> None:
+    """An API query parameter given twice is refused, not settled silently on
+    one of its values (which a proxy in front might settle differently)."""
+    if not is_api(request):
+        return
+    keys = [key for key, _ in request.query_params.multi_items()]
+    repeated = sorted({key for key in keys if keys.count(key) > 1})
+    if repeated:
+        raise BadInput(f"query parameter {repeated[0]!r}", "given more than once")
+
+
 def create_app(registry: Registry) -> FastAPI:
     """One app per registry; the registry is shared by the server's threads
     (the store keeps a connection per thread and one writer at a time)."""
@@ -105,6 +116,7 @@ def create_app(registry: Registry) -> FastAPI:
         docs_url=None,
         redoc_url=None,
         openapi_url="/openapi.json",
+        dependencies=[Depends(single_values)],
     )
     app.state.registry = registry
     app.include_router(api.router)

@@ -624,6 +624,9 @@ def test_errors_are_json_never_a_traceback(client: TestClient, as_reader: Any) -
         422,
     )
     one_line_error(client.post("/api/session", json={"username": "petrov"}), 422)
+    # A parameter given twice is refused, not settled on one of its values.
+    repeated = petrov.get("/api/audit/log?reader=petrov&reader=keeper")
+    assert one_line_error(repeated, 400) == "query parameter 'reader': given more than once"
     one_line_error(client.get("/api/dossiers"), 401)
     one_line_error(client.get("/api/dossiers", headers=bearer("made-up-token")), 401)
     one_line_error(client.get("/api/dossiers", headers={"authorization": "Basic eDp5"}), 401)
@@ -705,6 +708,25 @@ def test_a_leaf_with_markup_renders_as_text(client: TestClient, demo: Demo, tmp_
     assert "<script>alert(1)" not in page.text
     assert "<b>bold</b>" not in page.text
     assert result.status == "ingested"
+
+
+def test_the_schema_says_how_to_log_in(client: TestClient) -> None:
+    schema = client.get("/openapi.json").json()
+    schemes = schema["components"]["securitySchemes"]
+    assert schemes["HTTPBearer"]["scheme"] == "bearer"
+    assert schemes["APIKeyCookie"] == {
+        "type": "apiKey",
+        "in": "cookie",
+        "name": SESSION_COOKIE,
+        "description": schemes["APIKeyCookie"]["description"],
+    }
+    either = [{"HTTPBearer": []}, {"APIKeyCookie": []}]
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            if (path, method) == ("/api/session", "post"):
+                assert "security" not in operation
+            else:
+                assert operation["security"] == either, (path, method)
 
 
 def test_no_bulk_download_exists(client: TestClient) -> None:

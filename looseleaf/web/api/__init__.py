@@ -11,7 +11,8 @@ from __future__ import annotations
 import base64
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Depends, Path, Query, Request, Response
+from fastapi import APIRouter, Body, Depends, Path, Query, Request, Response, Security
+from fastapi.security import APIKeyCookie, HTTPAuthorizationCredentials, HTTPBearer
 
 from looseleaf.model import (
     Actor,
@@ -51,7 +52,9 @@ from looseleaf.web.api.schemas import (
     VerdictAnswer,
 )
 from looseleaf.web.session import (
+    CSRF_COOKIE,
     CSRF_HEADER,
+    SESSION_COOKIE,
     authenticate,
     check_csrf,
     clear_session,
@@ -84,9 +87,27 @@ def registry(request: Request) -> Registry:
 Reg = Annotated[Registry, Depends(registry)]
 
 
-def actor(request: Request, reg: Reg) -> Actor:
+#: How a caller proves who they are, as /openapi.json tells clients (either one).
+BEARER = HTTPBearer(
+    auto_error=False, description="A token from POST /api/session or POST /api/tokens."
+)
+COOKIE = APIKeyCookie(
+    name=SESSION_COOKIE,
+    auto_error=False,
+    description="The reading room's session; a change made with it also needs the "
+    f"{CSRF_HEADER} header (the value of the {CSRF_COOKIE} cookie).",
+)
+
+
+def actor(
+    request: Request,
+    reg: Reg,
+    _bearer: Annotated[HTTPAuthorizationCredentials | None, Security(BEARER)],
+    _cookie: Annotated[str | None, Security(COOKIE)],
+) -> Actor:
     """The caller, by bearer token or session cookie; a change made with the
-    cookie must also carry the CSRF header."""
+    cookie must also carry the CSRF header. (The two security parameters
+    only describe this in the schema; `authenticate` reads the request.)"""
     who = authenticate(reg, request)
     check_csrf(request, request.headers.get(CSRF_HEADER))
     return who
