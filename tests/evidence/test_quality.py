@@ -27,10 +27,14 @@ from benchmarks.claims import (
     subject_forms,
 )
 
-# Measured: P 0.847, R 0.706 (190 suggested, 161 of 228 labelled claims found);
-# the baseline (the first extractor) in the same run: P 0.305, R 0.079.
-PRECISION_FLOOR = 0.82
-RECALL_FLOOR = 0.68
+# Measured: P 0.979, R 0.604 (190 suggested, 186 of 308 labelled claims found);
+# the baseline (the first extractor) in the same run: P 0.373, R 0.071.
+# The recall floor was lowered from 0.68 when the labelled set grew from 228 to
+# 308 claims (tests/data/README.md, "Review of the labelled set"): the extractor
+# did not change; the same 190 suggestions now face more labels. Before the
+# review: P 0.847, R 0.706.
+PRECISION_FLOOR = 0.95
+RECALL_FLOOR = 0.58
 
 
 @cache
