@@ -39,6 +39,10 @@ class PostgresStore(Store):
             ) from None
         if self.durability != "full":
             connection.execute("SET synchronous_commit = off")
+        # No JIT: it pays off for long analytic scans, not for these short
+        # queries. Its cost model misfires on the access rule's subqueries (a
+        # dossier listing of 3,000 leaves spent 83 of its 97 ms compiling).
+        connection.execute("SET jit = off")
         return connection
 
     def sql(self, text: str) -> str:

@@ -10,7 +10,7 @@ from looseleaf.errors import BadInput, NotFound, RegistryError
 from looseleaf.model import Levels, Marking, Source
 from looseleaf.registry import MarkingRequest, Registry
 from looseleaf.settings import Settings
-from looseleaf.store import SCHEMA_VERSION
+from looseleaf.store import SCHEMA_VERSION, open_store
 from tests.conftest import OPERATOR, counts, write
 
 PAGES = "First page of the report.\n\fSecond page.\n\fThird page, the last.\n"
@@ -220,3 +220,14 @@ def test_every_read_is_recorded_before_the_text_returns(registry: Registry, tmp_
     ]
     ingest = [e for e in registry.event_log(OPERATOR) if e.action == "report.ingest"]
     assert ingest[0].detail["leaves"] == [leaf.sha256 for leaf in report.leaves]
+
+
+@pytest.mark.postgres
+def test_postgres_connections_run_without_jit(postgres_url: str) -> None:
+    """PostgreSQL's JIT compiled for 83 of the 97 ms of a dossier listing: off."""
+    store = open_store(postgres_url, create=True)
+    try:
+        with store.read() as tx:
+            assert tx.scalar("SHOW jit") == "off"
+    finally:
+        store.close()
