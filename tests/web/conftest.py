@@ -29,7 +29,7 @@ from looseleaf import demo as sample
 from looseleaf.registry import Registry
 from looseleaf.settings import Settings
 from looseleaf.web.app import create_app
-from tests.conftest import OPERATOR, postgres_base_url
+from tests.conftest import OPERATOR, _unavailable, postgres_base_url
 
 BASE_URL = "https://testserver"
 
@@ -223,3 +223,40 @@ def as_reader(client: TestClient, demo: Demo) -> Any:
         return As(client, token)
 
     return open_as
+
+
+# -- the browser (one per xdist worker, shared by every browser test) ----------------
+
+#: Debian's Chromium (apt-get install chromium chromium-driver); never a downloaded one.
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium, headless, one per xdist worker."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("browser tests need the playwright package (pip install -e '.[dev]')")
+    if not CHROMIUM.exists():
+        _unavailable(
+            f"browser tests need Debian's Chromium at {CHROMIUM} "
+            "(apt-get install chromium chromium-driver; `make test` does it as root)"
+        )
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+        )
+        try:
+            yield launched
+        finally:
+            launched.close()

@@ -34,23 +34,13 @@ from looseleaf import demo as sample
 from looseleaf.registry import MarkingRequest, Registry
 from looseleaf.settings import Settings
 from looseleaf.web.app import CSP, create_app
-from tests.conftest import OPERATOR, REPO, _unavailable
+from tests.conftest import OPERATOR, REPO
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Dialog, Page
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--disable-quic",
-]
 VIEWPORT = {"width": 1280, "height": 800}
 SEAMAN = "LUPU, Grigore - seaman, Danube Steam Navigation"
 ORLOV = "ORLOV-BRANDT, Kasimir"
@@ -60,28 +50,6 @@ TIMELINE = re.compile(r"^/dossiers/\{[a-z_]+\}/timeline$")
 
 
 # -- the browser ---------------------------------------------------------------------
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    """Debian's Chromium, headless, one per xdist worker."""
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("browser tests need the playwright package (pip install -e '.[dev]')")
-    if not CHROMIUM.exists():
-        _unavailable(
-            f"browser tests need Debian's Chromium at {CHROMIUM} "
-            "(apt-get install chromium chromium-driver; `make test` does it as root)"
-        )
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
-        )
-        try:
-            yield launched
-        finally:
-            launched.close()
 
 
 @dataclass

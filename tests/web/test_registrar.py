@@ -31,10 +31,10 @@ from looseleaf.registry import Registry
 from looseleaf.settings import Settings
 from looseleaf.web.app import create_app
 from looseleaf.web.room.registrar import safe_name
-from tests.conftest import OPERATOR, _unavailable
+from tests.conftest import OPERATOR
 
 if TYPE_CHECKING:
-    from playwright.sync_api import BrowserContext
+    from playwright.sync_api import Browser, BrowserContext
 
 BASE_URL = "https://testserver"
 CREW_LISTS = "Danube Steam Navigation - crew lists"
@@ -571,7 +571,6 @@ def test_a_change_without_the_forms_csrf_value_is_refused(room: Room, uploads: P
 
 # -- the upload in a real browser ---------------------------------------------------------
 
-CHROMIUM = Path("/usr/bin/chromium")
 
 #: Records, in the page's window (which outlives the page's body), every time the
 #: upload's progress bar is shown and what it says; registrar.js shows it when sending.
@@ -610,45 +609,34 @@ def serving(registry: Registry) -> Iterator[str]:
             thread.join(30)
 
 
+@pytest.mark.browser
 def test_the_upload_shows_its_progress_in_a_browser_and_works_without_script(
-    room: Room, uploads: Path, tmp_path: Path
+    room: Room, uploads: Path, tmp_path: Path, browser: Browser
 ) -> None:
     """Debian's Chromium under the room's CSP: with script the form is sent by
     registrar.js (an XMLHttpRequest, the bar shown) and the answer replaces the
     page; without script the same form posts as a document and answers alike."""
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("browser tests need the playwright package (pip install -e '.[dev]')")
-    if not CHROMIUM.exists():
-        _unavailable(f"browser tests need Debian's Chromium at {CHROMIUM}")
     files = tmp_path / "files"
     files.mkdir()
     (files / "galati.txt").write_bytes(GALATI)
     (files / "junk.txt").write_bytes(JUNK)
     chosen = [files / "galati.txt", files / "junk.txt"]
-    with serving(room.registry) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"], headless=True
-        )
-        try:
-            scripted = in_browser(browser.new_context(base_url=base), chosen, script=True)
-            assert scripted.sent_as == "xhr"
-            assert "ingested" in scripted.rows["galati.txt"]
-            assert scripted.progress_shown
-            assert scripted.url.endswith("/registrar/ingest")
+    with serving(room.registry) as base:
+        scripted = in_browser(browser.new_context(base_url=base), chosen, script=True)
+        assert scripted.sent_as == "xhr"
+        assert "ingested" in scripted.rows["galati.txt"]
+        assert scripted.progress_shown
+        assert scripted.url.endswith("/registrar/ingest")
 
-            plain = in_browser(
-                browser.new_context(base_url=base, java_script_enabled=False), chosen, script=False
-            )
-            assert plain.sent_as == "document"
-            assert "duplicate: already in; skipped" in plain.rows["galati.txt"]
-            assert not plain.progress_shown
-            for seen in (scripted, plain):
-                assert "binary data, not a text document" in seen.rows["junk.txt"]
-                assert seen.problems == []
-        finally:
-            browser.close()
+        plain = in_browser(
+            browser.new_context(base_url=base, java_script_enabled=False), chosen, script=False
+        )
+        assert plain.sent_as == "document"
+        assert "duplicate: already in; skipped" in plain.rows["galati.txt"]
+        assert not plain.progress_shown
+        for seen in (scripted, plain):
+            assert "binary data, not a text document" in seen.rows["junk.txt"]
+            assert seen.problems == []
     _, reports = room.registry.dossier(OPERATOR, NEW_DOSSIER)
     assert [r.source.title for r in reports] == ["galati.txt"]
     assert list(uploads.iterdir()) == []
