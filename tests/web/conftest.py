@@ -12,6 +12,9 @@ cookie is sent back.
 from __future__ import annotations
 
 import shutil
+import socket
+import threading
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -260,3 +263,40 @@ def browser() -> Iterator[Any]:
             yield launched
         finally:
             launched.close()
+
+
+@contextmanager
+def serving(registry: Registry) -> Iterator[str]:
+    """uvicorn on a loopback port bound here first (no race for a free port),
+    in a thread; stopped and joined before the registry is closed."""
+    import uvicorn
+
+    config = uvicorn.Config(
+        create_app(registry),
+        log_config=None,
+        log_level="warning",
+        access_log=False,
+        server_header=False,
+        lifespan="off",
+        ws="none",
+    )
+    server = uvicorn.Server(config)
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+        thread = threading.Thread(
+            target=server.run, kwargs={"sockets": [sock]}, name="uvicorn", daemon=True
+        )
+        thread.start()
+        try:
+            deadline = time.monotonic() + 15
+            while not server.started:
+                if not thread.is_alive() or time.monotonic() > deadline:
+                    raise RuntimeError("the test server did not start")
+                time.sleep(0.02)
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            server.should_exit = True
+            thread.join(15)
+            assert not thread.is_alive(), "the test server did not stop"

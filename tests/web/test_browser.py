@@ -19,11 +19,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
-import threading
-import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,8 +29,9 @@ import pytest
 from looseleaf import demo as sample
 from looseleaf.registry import MarkingRequest, Registry
 from looseleaf.settings import Settings
-from looseleaf.web.app import CSP, create_app
+from looseleaf.web.app import CSP
 from tests.conftest import OPERATOR, REPO
+from tests.web.conftest import serving
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Dialog, Page
@@ -116,43 +113,6 @@ def person(browser: Browser) -> Iterator[Callable[[str], Person]]:
 
 
 # -- the server ----------------------------------------------------------------------
-
-
-@contextmanager
-def serving(registry: Registry) -> Iterator[str]:
-    """uvicorn on a loopback port bound here first (no race for a free port),
-    in a thread; stopped and joined before the registry is closed."""
-    import uvicorn
-
-    config = uvicorn.Config(
-        create_app(registry),
-        log_config=None,
-        log_level="warning",
-        access_log=False,
-        server_header=False,
-        lifespan="off",
-        ws="none",
-    )
-    server = uvicorn.Server(config)
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-        thread = threading.Thread(
-            target=server.run, kwargs={"sockets": [sock]}, name="uvicorn", daemon=True
-        )
-        thread.start()
-        try:
-            deadline = time.monotonic() + 15
-            while not server.started:
-                if not thread.is_alive() or time.monotonic() > deadline:
-                    raise RuntimeError("the test server did not start")
-                time.sleep(0.02)
-            yield f"http://127.0.0.1:{port}"
-        finally:
-            server.should_exit = True
-            thread.join(15)
-            assert not thread.is_alive(), "the test server did not stop"
 
 
 def artifacts() -> Path:

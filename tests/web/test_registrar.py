@@ -11,12 +11,8 @@ from __future__ import annotations
 
 import html
 import re
-import socket
 import tempfile
-import threading
-import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -32,6 +28,7 @@ from looseleaf.settings import Settings
 from looseleaf.web.app import create_app
 from looseleaf.web.room.registrar import safe_name
 from tests.conftest import OPERATOR
+from tests.web.conftest import serving
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext
@@ -581,32 +578,6 @@ WATCH_PROGRESS = """() => {
     if (!bar.hidden) window.progressSeen.push([bar.value, bar.max]);
   }).observe(bar, {attributes: true});
 }"""
-
-
-@contextmanager
-def serving(registry: Registry) -> Iterator[str]:
-    """uvicorn on a loopback port, in a thread, stopped before the registry closes."""
-    import uvicorn
-
-    config = uvicorn.Config(
-        create_app(registry), log_config=None, log_level="warning", lifespan="off", ws="none"
-    )
-    server = uvicorn.Server(config)
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-        thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-        thread.start()
-        try:
-            deadline = time.monotonic() + 30
-            while not server.started:
-                if not thread.is_alive() or time.monotonic() > deadline:
-                    raise RuntimeError("the test server did not start")
-                time.sleep(0.02)
-            yield f"http://127.0.0.1:{port}"
-        finally:
-            server.should_exit = True
-            thread.join(30)
 
 
 @pytest.mark.browser
