@@ -92,9 +92,11 @@ def is_api(request: Request) -> bool:
     return request.url.path.startswith("/api/") or request.url.path == "/api"
 
 
-def single_values(request: Request) -> None:
+async def single_values(request: Request) -> None:
     """An API query parameter given twice is refused, not settled silently on
-    one of its values (which a proxy in front might settle differently)."""
+    one of its values (which a proxy in front might settle differently).
+    Async because it does no I/O: FastAPI runs a plain function dependency in
+    the thread pool, a round trip through it on every request."""
     if not is_api(request):
         return
     keys = [key for key, _ in request.query_params.multi_items()]
