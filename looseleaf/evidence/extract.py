@@ -422,6 +422,7 @@ _EVENT_NOUNS = r"(?:assassination|murder|death|arrest|execution|killing|kidnappi
 _EVENT_NOUN = re.compile(rf"\b{_EVENT_NOUNS}\b")
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}?")
 _UPON = re.compile(r"\bupon\s+(?:the|his|her|their)\s+$")
+_NOUN_AND_NOUN = re.compile(rf"\s+and\s+(?i:{_EVENT_NOUNS}|trial)\b")
 _AND_NOUN = re.compile(r"(?:\s+of\s+[^,;.]{0,30})?\s+and\s+(?:their\s+|his\s+|her\s+)?")
 _TRANSFERRED = re.compile(r"\btransferred\s+to\b")
 _TO = re.compile(r"\bto\s+$")
@@ -1250,6 +1251,10 @@ class _Report:
             if of:
                 named = [m for m in self.people_in(end, clause.end) if m.start == end + of.end()]
                 return named[:1]
+        # "The Arrest and Execution of Sidney Reilly": the first noun shares the second's "of"
+        shared = _NOUN_AND_NOUN.match(self.text, end, clause.end)
+        if shared:
+            end = shared.end()
         after = re.match(
             rf"\s+of\s+(?:the\s+)?(?:(?:{_TITLES}|former|Party|leader|Leningrad|Old|"
             r"[a-z]+)\s+){0,4}",

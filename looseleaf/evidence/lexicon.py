@@ -81,7 +81,7 @@ EVENTS: tuple[Event, ...] = _events(
         r"arrested|detained|captured|taken into custody|"
         r"taken to the (?:headquarters|Lubyanka|(?-i:(?:[A-Z][\w-]+ )+Prison))|imprisoned",
     ),
-    ("arrested", "noun", r"arrest(?!\s+(?:warrant|of\s+all))"),
+    ("arrested", "noun", r"arrest(?!\s+(?:warrant|of\s+all))|capture"),
     # tried
     (
         "tried",
@@ -127,6 +127,18 @@ EVENTS: tuple[Event, ...] = _events(
     ("released", "patient", r"released"),
     # membership
     ("member-of", "agent", r"joined|(?:become|became) a member of|re-?admitted"),
+    # other dated acts: letters, publications, denials, recantations, refusals, orders
+    (
+        "other",
+        "agent",
+        r"(?:composed|sent|addressed|wrote|posted) (?:\w+ )?(?:a |an |his |her )?"
+        r"(?:letter|declaration|statement|appeal)|published|broke with|(?:had )?recanted|"
+        r"declined|formed an alliance|invaded|launched|sponsored|"
+        r"became involved in|ordered the|suggested|interviewed|expressed agreement|"
+        r"(?<=[a-z] )told|repented|confessed",
+    ),
+    ("other", "patient", r"offered|found (?:his|her) (?:\w+ )?body"),
+    ("other", "noun", r"denial|indictment|recantation"),
     # where someone was
     (
         "located-at",
