@@ -422,6 +422,7 @@ _EVENT_NOUNS = r"(?:assassination|murder|death|arrest|execution|killing|kidnappi
 _EVENT_NOUN = re.compile(rf"\b{_EVENT_NOUNS}\b")
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}?")
 _UPON = re.compile(r"\bupon\s+(?:the|his|her|their)\s+$")
+_AND_VERB = re.compile(r"\s+and\s+")
 _NOUN_AND_NOUN = re.compile(rf"\s+and\s+(?i:{_EVENT_NOUNS}|trial)\b")
 _AND_NOUN = re.compile(r"(?:\s+of\s+[^,;.]{0,30})?\s+and\s+(?:their\s+|his\s+|her\s+)?")
 _TRANSFERRED = re.compile(r"\btransferred\s+to\b")
@@ -774,6 +775,7 @@ class _Report:
                 for other in triggers:
                     if other.clause == trigger.clause and not other.dates:
                         other.dates = [] if other.event.frame == "noun" else list(trigger.dates)
+        self._share_verb_dates(triggers)
         for first, second in itertools.pairwise(triggers):
             nouns = first.event.frame == second.event.frame == "noun"
             if nouns and _AND_NOUN.fullmatch(self.text, first.end, second.start):
@@ -792,6 +794,19 @@ class _Report:
                 ]
                 if takers:
                     takers[-1].dates, trigger.dates = trigger.dates, []
+
+    def _share_verb_dates(self, triggers: list[_Trigger]) -> None:
+        """ "were expelled from the party and arrested in December 1934": two passive
+        verbs joined by a bare "and" share the later one's date."""
+        for first, second in itertools.pairwise(triggers):
+            if (
+                first.event.frame == second.event.frame == "patient"
+                and second.dates
+                and not first.dates
+                and first.event.property != second.event.property
+                and _AND_VERB.fullmatch(self.text, first.end, second.start)
+            ):
+                first.dates = list(second.dates)
 
     def _clause_of(self, sentence: _Sentence, position: int) -> int:
         for number_, clause in enumerate(sentence.clauses):

@@ -134,7 +134,8 @@ EVENTS: tuple[Event, ...] = _events(
         r"(?:composed|sent|addressed|wrote|posted) (?:\w+ )?(?:a |an |his |her )?"
         r"(?:letter|declaration|statement|appeal)|published|broke with|(?:had )?recanted|"
         r"declined|formed an alliance|invaded|launched|sponsored|"
-        r"became involved in|ordered the|suggested|interviewed|expressed agreement|"
+        r"became involved in|ordered the (?:invasion|occupation|attack)|suggested|interviewed|"
+        r"expressed agreement|"
         r"(?<=[a-z] )told|repented|confessed",
     ),
     ("other", "patient", r"offered|found (?:his|her) (?:\w+ )?body"),
