@@ -4,7 +4,7 @@ What is measured: the five seed texts are ingested into a fresh SQLite
 registry with default settings (name extraction `auto`: spaCy's model when
 it is installed, else the card index's patterns; the card index starts
 empty), and the extractor's suggestions (`Registry.claims(status=
-"suggested")`) are scored against tests/data/claims.yaml (228 dated claims
+"suggested")`) are scored against tests/data/claims.yaml (308 dated claims
 labelled by hand; see tests/data/README.md).
 
 A suggestion matches a labelled claim when all of these hold:
