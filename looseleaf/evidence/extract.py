@@ -206,20 +206,39 @@ def _mention(start: int, text: str, kind: str, person_id: int | None = None) -> 
 def _known(text: str, given: Sequence[Name], places: set[str]) -> list[_Mention]:
     """The names the card index found, cut at a line's end or a possessive."""
     found = []
+    alone = _standalone(text, given)
     for name in given:
         start = name.start
         written = _clean(text[name.start : name.end])
         joined = _HYPHEN_AFTER.match(text, start + len(written))
-        if joined:  # "Orlov-Brandt": the whole double name
-            written += joined.group()
+        if joined and written.split()[-1] in alone and joined.group()[1:] in alone:
+            # "Zinoviev-Kamenev": two people, each named alone elsewhere
+            found.append(_mention(joined.start() + 1, joined.group()[1:], "person"))
+        elif joined:
+            written += joined.group()  # "Orlov-Brandt": the whole double name
         joined = _HYPHEN_BEFORE.search(text, max(0, start - 30), start)
-        if joined:  # "Sultan-Galiev"
-            start, written = joined.start(), joined.group() + written
+        if joined and not (written.split()[0] in alone and joined.group()[:-1] in alone):
+            start, written = joined.start(), joined.group() + written  # "Sultan-Galiev"
         words = written.split()
         if not words or words[0].lower() in _STOP or (len(words) == 1 and written in places):
             continue
         found.append(_mention(start, written, _kind(written), name.person_id))
     return found
+
+
+def _standalone(text: str, given: Sequence[Name]) -> set[str]:
+    """Surnames the card index found standing alone (no hyphen on either
+    side): "Zinoviev-Kamenev" is two people when "Zinoviev" and "Kamenev"
+    are each named alone elsewhere; "Sultan-Galiev" stays one."""
+    alone = set()
+    for name in given:
+        written = _clean(text[name.start : name.end])
+        before = text[name.start - 1 : name.start]
+        after = text[name.start + len(written) : name.start + len(written) + 1]
+        if written and before != "-" and after != "-":
+            alone.add(written.split()[-1])
+            alone.add(written.split()[0])
+    return alone
 
 
 def _guessed(text: str, places: set[str], surnames: dict[str, _Mention]) -> list[_Mention]:
@@ -1244,6 +1263,16 @@ class _Report:
                 return people[0]
         return None
 
+    def _joined(self, people: list[_Mention]) -> list[_Mention]:
+        """The first person and those joined to them by a hyphen or "and"
+        ("the denial of Zinoviev-Kamenev")."""
+        joined = people[:1]
+        for other in people[1:]:
+            if not re.fullmatch(r"-|\s+and\s+", self.text[joined[-1].end : other.start]):
+                break
+            joined.append(other)
+        return joined
+
     def _noun_subject(self, index: int, sentence: _Sentence, trigger: _Trigger) -> list[_Mention]:
         clause = sentence.clauses[trigger.clause]
         start, end = trigger.start, trigger.end
@@ -1278,7 +1307,7 @@ class _Report:
         if after:
             people = self.people_in(end, clause.end)
             if people and people[0].start <= end + after.end() + 1:
-                return [people[0]]
+                return self._joined(people)
             heading = _HEADING_NAME.match(self.text, end + after.end(), clause.end)
             if heading and sentence.line and not _ORG_WORDS.search(heading.group("n")):
                 return [_mention(heading.start("n"), heading.group("n"), "person")]
