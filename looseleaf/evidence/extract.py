@@ -132,6 +132,12 @@ _ROLE_NAME = re.compile(
     rf"professor|executioner|assassin|defector)\s+(?P<name>{_CAPITAL_WORD}(?:\s+{_CAPITAL_WORD}){{0,2}})"
     r"(?![’'\w])"
 )
+#: "Louis Budenz, an American Communist who broke with the Party": a full name
+#: described by an apposition that a "who" clause continues.
+_APPOSED_NAME = re.compile(
+    rf"(?<![\w’'])(?P<name>{_CAPITAL_WORD}(?:\s+{_CAPITAL_WORD}){{1,2}}),\s+(?:an?|the)\s+"
+    r"[^,;:.()]{2,50}?\s+who\b"
+)
 _HYPHEN_AFTER = re.compile(r"-[A-Z][a-zà-ÿ]+\b(?!-)")
 _HYPHEN_BEFORE = re.compile(r"(?<![\w-])[A-Z][a-zà-ÿ]+-$")
 _ADVERB = re.compile(r"(?:al|ate|ent|ant|ous|ive|ful|ed|ar|nt|ual|ic|ish|ere|ng)ly$")
@@ -246,6 +252,12 @@ def _guessed(text: str, places: set[str], surnames: dict[str, _Mention]) -> list
     Nestor Lakoba"), or as the subject of an event verb ("Reilly was tried")."""
     found = []
     for match in _ROLE_NAME.finditer(text):
+        written = match.group("name")
+        if written in places or any(w.lower() in _STOP for w in written.split()):
+            continue
+        if _kind(written) == "person":
+            found.append(_mention(match.start("name"), written, "person"))
+    for match in _APPOSED_NAME.finditer(text):
         written = match.group("name")
         if written in places or any(w.lower() in _STOP for w in written.split()):
             continue
