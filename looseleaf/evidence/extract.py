@@ -993,6 +993,11 @@ class _Report:
             agent = after[0] if after else None
         if self._passive(opening.start, start):
             return self._before(index, sentence, trigger.clause, start), agent
+        own = re.search(r"\b(?:his|her)\b", self.text[start:end])
+        if own:  # "found his decomposing body": the owner is whom it befell
+            at = start + own.start()
+            found = self._resolve(index, sentence, at, _pronoun_gender(own.group()))
+            return ([found] if found else []), None
         obj = self._object(index, sentence, end, clause.end)
         if obj is not None:
             doer = self._before(index, sentence, trigger.clause, start)

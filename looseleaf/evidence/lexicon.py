@@ -138,7 +138,12 @@ EVENTS: tuple[Event, ...] = _events(
         r"expressed agreement|"
         r"(?<=[a-z] )told|repented|confessed",
     ),
-    ("other", "patient", r"offered|found (?:his|her) (?:\w+ )?body"),
+    (
+        "other",
+        "patient",
+        r"offered|found (?:his|her) (?:\w+ )?(?:body|corpse)|"
+        r"(?<=body was )found|(?<=corpse was )found",
+    ),
     ("other", "noun", r"denial|indictment|recantation"),
     # where someone was
     (
