@@ -996,8 +996,8 @@ class _Report:
         own = re.search(r"\b(?:his|her)\b", self.text[start:end])
         if own:  # "found his decomposing body": the owner is whom it befell
             at = start + own.start()
-            found = self._resolve(index, sentence, at, _pronoun_gender(own.group()))
-            return ([found] if found else []), None
+            owner = self._resolve(index, sentence, at, _pronoun_gender(own.group()))
+            return ([owner] if owner else []), None
         obj = self._object(index, sentence, end, clause.end)
         if obj is not None:
             doer = self._before(index, sentence, trigger.clause, start)
