@@ -783,10 +783,16 @@ class _Report:
             here = [t for t in triggers if t.clause == which]
             for when in self.dates_in(clause.start, clause.end) if here else ():
                 bound = self._bound(when, clause.start)
+                # "a member of the Party since 1907": membership dates from its bound
+                since = bound is not None and self.text.startswith(("since", "Since"), bound)
                 owners = [
                     t
                     for t in here
-                    if (bound is None or bound <= t.start < when.start)
+                    if (
+                        bound is None
+                        or bound <= t.start < when.start
+                        or (since and t.event.property == "member-of" and t.end <= bound)
+                    )
                     and not (t.event.frame == "noun" and when.end <= t.start and self._reference(t))
                 ]
                 if owners:
@@ -1111,7 +1117,7 @@ class _Report:
             word = group.group("n").lower()
             return [_Mention(group.start("n"), group.end("n"), f"the {word}", None, "event")]
         if clause.opener in {"who", "whom"}:
-            return self.people_in(sentence.start, clause.start)[-1:]
+            return self._who(sentence, clause)
         if which == 0 and index > 0 and _ELLIPTICAL.match(sentence.text):
             # "Expelled from the Party in 1927 and banished": a note on the person just named
             about = self.topics[index - 1]
@@ -1204,10 +1210,22 @@ class _Report:
         if people and self._clause_subject(clause, people[0]):
             return people[:1]
         if clause.opener in {"who", "whom"}:
-            return self.people_in(sentence.start, clause.start)[-1:]
+            return self._who(sentence, clause)
         if which > 0 and clause.opener in {"and", "but", ";"}:
             return self._clause_subjects(index, sentence, which - 1)
         return []
+
+    def _who(self, sentence: _Sentence, clause: _Clause) -> list[_Mention]:
+        """Whom a "who" clause is about: the person named last before it, unless
+        that one only stands in the apposition of another ("Felix Dzerzinsky, a
+        political ally of Lenin who had become a Bolshevik")."""
+        people = self.people_in(sentence.start, clause.start)
+        if len(people) >= 2 and re.fullmatch(
+            r",\s+(?:an?|the)\s+[a-z][\w\s-]*\bof\s+(?:the\s+)?",
+            self.text[people[-2].end : people[-1].start],
+        ):
+            return people[-2:-1]
+        return people[-1:]
 
     def _in_brackets(self, mention: _Mention) -> bool:
         before = self.text[max(0, mention.start - 60) : mention.start]

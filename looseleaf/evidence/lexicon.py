@@ -126,7 +126,13 @@ EVENTS: tuple[Event, ...] = _events(
     ("fled", "agent", r"fled|defected|deserted|escaped|sought (?:political )?asylum"),
     ("released", "patient", r"released"),
     # membership
-    ("member-of", "agent", r"joined|(?:become|became) a member of|re-?admitted"),
+    (
+        "member-of",
+        "agent",
+        r"joined|(?:become|became) a member of|re-?admitted|"
+        r"(?:become|became) an? (?:Bolshevik|Menshevik|Communist|Social[- ]Democrat)|"
+        r"(?:been )?affiliated with|a member of the (?:[\w-]+ )?Party(?= since)",
+    ),
     # other dated acts: letters, publications, denials, recantations, refusals, orders
     (
         "other",
