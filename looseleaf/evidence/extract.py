@@ -138,6 +138,13 @@ _APPOSED_NAME = re.compile(
     rf"(?<![\w’'])(?P<name>{_CAPITAL_WORD}(?:\s+{_CAPITAL_WORD}){{1,2}}),\s+(?:an?|the)\s+"
     r"[^,;:.()]{2,50}?\s+who\b"
 )
+#: "the secretary of the National Confederation of Labor, Lombardo Toledano.": a
+#: full name after the role it holds.
+_ROLE_OF_NAME = re.compile(
+    r"\b(?:leader|chief|deputy|secretary|commissar|minister|director|president|ambassador|"
+    r"head|chairman)\s+of\s+(?:the\s+)?[A-Z][\w\s’'-]{0,60}?,\s+"
+    rf"(?P<name>{_CAPITAL_WORD}(?:\s+{_CAPITAL_WORD}){{1,2}})(?=[.,;])"
+)
 _HYPHEN_AFTER = re.compile(r"-[A-Z][a-zà-ÿ]+\b(?!-)")
 _HYPHEN_BEFORE = re.compile(r"(?<![\w-])[A-Z][a-zà-ÿ]+-$")
 _ADVERB = re.compile(r"(?:al|ate|ent|ant|ous|ive|ful|ed|ar|nt|ual|ic|ish|ere|ng)ly$")
@@ -257,7 +264,7 @@ def _guessed(text: str, places: set[str], surnames: dict[str, _Mention]) -> list
             continue
         if _kind(written) == "person":
             found.append(_mention(match.start("name"), written, "person"))
-    for match in _APPOSED_NAME.finditer(text):
+    for match in (*_APPOSED_NAME.finditer(text), *_ROLE_OF_NAME.finditer(text)):
         written = match.group("name")
         if written in places or any(w.lower() in _STOP for w in written.split()):
             continue
@@ -1615,6 +1622,13 @@ class _Report:
             )
             return ship.group("p") if ship else None
         window = self.text[end:clause_end]
+        if re.search(r"visited$", self.text[start:end]):
+            # "visited the Meyerhold Theatre", "visited Paris", not "visited Stalin"
+            at = end + len(window) - len(window.lstrip())
+            found = _PLACE.match(self.text, at, clause_end)
+            if found and not any(m.end >= found.end() for m in self.people_in(at, found.end())):
+                return found.group("place")
+            return None
         if re.match(r"\s*(?:to|in|at|of)$", self.text[max(0, end - 4) : end]) or re.search(
             r"(?:to|in|at|of|the)$", self.text[start:end]
         ):
