@@ -160,7 +160,7 @@ EVENTS: tuple[Event, ...] = _events(
         r"(?:stationed|resided|residing|lived|stayed|settled)\s+(?:in|at)|"
         r"(?:be|was|were)\s+(?:still\s+)?(?:in|at)(?=\s+(?-i:[A-Z]))|(?:active|based|posted) in|"
         r"remained in|"
-        r"passed the|entered the harbou?r of|took part in|served in|worked there|"
+        r"passed the|entered the harbou?r of|took part in|served in|worked there|worked in|"
         r"written aboard",
     ),
 )
