@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import argparse
 import calendar
+import hashlib
 import re
 import sys
 import tempfile
@@ -53,6 +54,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -235,10 +237,34 @@ def _span(text: str) -> tuple[str, str]:
     return point(first, False), point(last or first, True)
 
 
-def load_labels(corpus: Corpus, path: Path = DATA) -> tuple[Label, ...]:
+def read_anchors(claims: Iterable[dict[str, Any]], seeds: Path = SEEDS) -> list[dict[str, Any]]:
+    """claims.yaml holds spans of the seeds, never their text: give each claim
+    its `anchor` (and `date_anchor`) back from the seed file, with which
+    `occurrence` of those words the span is. A span whose text no longer has
+    the recorded hash means the seed changed: an error, not a silent miss."""
+    texts = {path.name[:3]: path.read_text(encoding="utf-8") for path in seeds.glob("*.txt")}
+    found = []
+    for claim in claims:
+        text = texts[claim["seed"]]
+        read = dict(claim)
+        for key, name in (("at", "anchor"), ("date_at", "date_anchor")):
+            if key not in claim:
+                continue
+            start, end, digest = claim[key]
+            words = text[start:end]
+            if hashlib.sha256(words.encode("utf-8")).hexdigest()[:8] != digest:
+                raise ValueError(f"{claim['id']}: {key} {start}-{end} no longer reads as labelled")
+            read[name] = words
+            if key == "at":
+                read["occurrence"] = text.count(words, 0, start) + 1
+        found.append(read)
+    return found
+
+
+def load_labels(corpus: Corpus, path: Path = DATA, seeds: Path = SEEDS) -> tuple[Label, ...]:
     data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     labels = []
-    for claim in data["claims"]:
+    for claim in read_anchors(data["claims"], seeds):
         text = corpus.texts[claim["seed"]]
         occurrence = claim.get("occurrence", 1)
         at = _locate(text, claim["anchor"], occurrence)
@@ -712,7 +738,7 @@ def run(seeds: Path = SEEDS) -> Run:
         registry, corpus = ingest(seeds, Path(directory))
         seconds = time.perf_counter() - started
         try:
-            labels = load_labels(corpus)
+            labels = load_labels(corpus, seeds=seeds)
             subjects = Subjects(subject_forms())
             mine = ours(registry, corpus)
             theirs = baseline(corpus)
