@@ -19,17 +19,17 @@ next), sentence by sentence and clause by clause:
   about (by gender and by how often and how lately each person was named),
   "I" or "we" to the person quoted or to the report's author;
 - a clause without a date of its own takes the date that opens its sentence
-  ("On 20 August 1940, Mercader entered ... and struck him"), or what the
+  ("On 3 March 1911, Halvorsen came in ... and hit him"), or what the
   sentence points back to ("Upon his appointment", "At this trial", "of
   these prisoners", a diary's entry date for the diarist's own doings);
 - values where they matter for conflicts: a count of victims with its
-  period ("680,000 shot", "(353,074 and 328,618, respectively)"), a role at
-  a trial ("The prosecutor was Andrei Vyshinsky", dated by the trial it
-  speaks of), how many were tried together ("Tukhachevsky and eight other
-  Generals tried"), what an organisation absorbed ("the OGPU was
-  reincorporated into the NKVD", "the GPU became known as the NKVD");
-- a plan, an order or an estimate is marked planned ("we will be in Vera
-  Cruz on January 8"), never passed off as what happened.
+  period ("41,000 shot", "(20,115 and 20,885, respectively)"), a role at
+  a trial ("The judge was Tomas Brenner", dated by the trial it speaks
+  of), how many were tried together ("Marrow and six other Colonels
+  tried"), what an organisation absorbed ("the Guild was merged into the
+  Union", "the Bureau came to be called the Office");
+- a plan, an order or an estimate is marked planned ("we shall reach
+  Lisbon on March 4"), never passed off as what happened.
 
 Nothing here is tuned to particular sentences: every rule is a word list or
 a shape of English, and the development set (tests/data/claims.yaml)
@@ -125,20 +125,20 @@ _PASSIVE_SUBJECT = re.compile(
     r"shot|murdered|attacked|stabbed|entered|poisoned|kidnapped|arrested|executed|assassinated|"
     r"appointed|replaced|established|founded|joined)\b)"
 )
-#: "the Abkhazian communist leader Nestor Lakoba": a name after the word for a role.
+#: "the Danubian farmers' leader Ilse Korvath": a name after the word for a role.
 _ROLE_NAME = re.compile(
     r"\b(?:leader|chief|deputy|secretary|commissar|minister|agent|officer|director|writer|poet|"
     r"historian|journalist|general|admiral|marshal|colonel|captain|president|ambassador|"
     rf"professor|executioner|assassin|defector)\s+(?P<name>{_CAPITAL_WORD}(?:\s+{_CAPITAL_WORD}){{0,2}})"
     r"(?![’'\w])"
 )
-#: "Louis Budenz, an American Communist who broke with the Party": a full name
+#: "Anna Velling, a Dutch Socialist who left the movement": a full name
 #: described by an apposition that a "who" clause continues.
 _APPOSED_NAME = re.compile(
     rf"(?<![\w’'])(?P<name>{_CAPITAL_WORD}(?:\s+{_CAPITAL_WORD}){{1,2}}),\s+(?:an?|the)\s+"
     r"[^,;:.()]{2,50}?\s+who\b"
 )
-#: "the secretary of the National Confederation of Labor, Lombardo Toledano.": a
+#: "the treasurer of the Northern Federation of Miners, Edgar Holm.": a
 #: full name after the role it holds.
 _ROLE_OF_NAME = re.compile(
     r"\b(?:leader|chief|deputy|secretary|commissar|minister|director|president|ambassador|"
@@ -398,7 +398,7 @@ def _clauses(text: str, start: int, end: int) -> list[_Clause]:
             if ahead and not re.search(
                 r"\b(?:was|were|had|has|is|are|did|\w+ed)\b", " ".join(ahead.group(1).split()[:10])
             ):
-                continue  # "travelled to Petrograd and then the Ukraine": one clause
+                continue  # "sailed to Bergen and then the Faroes": one clause
             if _OTHERS.match(text, match.end()) or following.lower() in {"others", "other"}:
                 continue
         found.append(_Clause(position, match.start(), opener))
@@ -507,7 +507,7 @@ _OTHERS_BETWEEN = re.compile(
 )
 
 
-#: ", chief OGPU Representative with the Republican forces in Spain,": an
+#: ", senior Guild Delegate with the coastal militias in Norway,": an
 #: apposition between a name and its verb (no verb of its own).
 _APPOSITION = re.compile(
     r"^\s*,\s+(?![^,]*\b(?:was|were|had|has|is|are|did|who|which)\b)[^,;:()]{2,90},[\s”\"’]*"
@@ -597,7 +597,7 @@ class _Report:
         return [d for d in self.dates[low:high] if d.end <= end and not d.citation]
 
     def _reference(self, trigger: _Trigger) -> bool:
-        """ "after the execution of the sixteen": an event named as a point of reference."""
+        """ "after the hanging of the nine": an event named as a point of reference."""
         before = self.text[max(0, trigger.start - 30) : trigger.start]
         return bool(
             re.search(
@@ -607,7 +607,7 @@ class _Report:
 
     def _bound(self, when: When, clause_start: int) -> int | None:
         """Where the phrase starts that makes a date a bound, not the date of an
-        event: "after the October Revolution of 1917", "since 1907"."""
+        event: "after the Great Strike of 1902", "since 1899"."""
         found = _BOUND.search(self.text[max(clause_start, when.start - 60) : when.start])
         return None if found is None else max(clause_start, when.start - 60) + found.start()
 
@@ -651,8 +651,8 @@ class _Report:
         return self.hits
 
     def _recall(self, sentence: _Sentence) -> None:
-        """A sentence that names a dated event and no date of its own ("the events
-        that followed upon the Kirov assassination") is read from that day on."""
+        """A sentence that names a dated event and no date of its own ("the unrest
+        that came after the Halvorsen shooting") is read from that day on."""
         if not self.events or not _EVENT_NOUN.search(sentence.text):
             return
         for surname, when in self.events.items():
@@ -682,7 +682,7 @@ class _Report:
             word = re.search(r"(\w+)\W*$", self.text[sentence.start : mention.start])
             if word is None or not word.group(1)[:1].islower() or word.group(1) in {"and", "both"}:
                 return mention
-        for mention in people:  # "One of these agents was Yakov Blumkin"
+        for mention in people:  # "The last of the couriers was Piet Dorn"
             word = re.search(r"(\w+)\W*$", self.text[sentence.start : mention.start])
             if word is not None and word.group(1) in {"was", "were", "is", "became"}:
                 return mention
@@ -806,9 +806,9 @@ class _Report:
                     min(owners, key=lambda t: _distance(t, when)).dates.append(when)
 
     def _share_dates(self, index: int, sentence: _Sentence, triggers: list[_Trigger]) -> None:
-        """Dates one event word holds for others: "succeeding the latter, upon his
-        death in 1934"; "the trial of the sixteen and their execution"; and a noun
-        that is no one's ("in the Second Moscow Trial of January 1937") gives its
+        """Dates one event word holds for others: "replacing the former, upon her
+        retirement in 1908"; "the hearing of the nine and their hanging"; and a noun
+        that is no one's ("in the Third Harbour Inquiry of March 1911") gives its
         date to the verb of its clause."""
         for trigger in triggers:
             if (
@@ -840,7 +840,7 @@ class _Report:
                     takers[-1].dates, trigger.dates = trigger.dates, []
 
     def _share_verb_dates(self, triggers: list[_Trigger]) -> None:
-        """ "were expelled from the party and arrested in December 1934": two passive
+        """ "were expelled from the club and detained in May 1921": two passive
         verbs joined by a bare "and" share the later one's date."""
         for first, second in itertools.pairwise(triggers):
             if (
@@ -926,7 +926,7 @@ class _Report:
         planned: bool,
         dated: tuple[int, int] | None,
     ) -> None:
-        """ "Yagoda was replaced as NKVD chief with Nikolai Yezhov": Yezhov was appointed."""
+        """ "Brandt was replaced as Guild head with Oskar Lind": Lind was appointed."""
         clause = sentence.clauses[trigger.clause]
         successor = _WITH_BY.match(self.text, trigger.end, clause.end)
         if successor is None:
@@ -993,8 +993,8 @@ class _Report:
     def _patient(
         self, index: int, sentence: _Sentence, trigger: _Trigger
     ) -> tuple[list[_Mention], _Mention | None]:
-        """Before a passive verb ("Yagoda was executed"), after an active one
-        ("shot and killed Sergei M. Kirov"), before a bare participle ("... and
+        """Before a passive verb ("Brandt was hanged"), after an active one
+        ("shot and wounded Harald J. Voss"), before a bare participle ("... and
         executed"); the doer after "by" or before the active verb."""
         opening = sentence.clauses[trigger.clause]
         clause = sentence.clauses[self._clause_of(sentence, trigger.end - 1)]
@@ -1067,8 +1067,8 @@ class _Report:
         return bool(PASSIVE.search(self.text[max(clause_start, start - 60) : start]))
 
     def _participle(self, clause_start: int, start: int) -> bool:
-        """A bare participle right after its subject or a coordinator: "Tukhachevsky
-        and eight other Generals tried and condemned", "... and executed"."""
+        """A bare participle right after its subject or a coordinator: "Marrow
+        and six other Colonels judged and sentenced", "... and hanged"."""
         before = self.text[clause_start:start]
         if re.search(r"\b(?:had|has|have|having)\s+(?:\w+ly\s+)?$", before):
             return False  # "he had poisoned ...": active, its object not a name
@@ -1084,8 +1084,8 @@ class _Report:
     def _object(
         self, index: int, sentence: _Sentence, end: int, clause_end: int
     ) -> _Mention | None:
-        """The person right after an active verb ("killed Sergei M. Kirov", "struck
-        him", "poisoned one of them, the Abkhazian leader Nestor Lakoba")."""
+        """The person right after an active verb ("wounded Harald J. Voss", "hit
+        him", "drugged one of the guests, the Danubian leader Ilse Korvath")."""
         limit = min(clause_end, sentence.end, end + 70)
         pronoun = re.match(r"\s+(him|her)\b", self.text[end:limit])
         if pronoun:
@@ -1224,8 +1224,8 @@ class _Report:
 
     def _who(self, sentence: _Sentence, clause: _Clause) -> list[_Mention]:
         """Whom a "who" clause is about: the person named last before it, unless
-        that one only stands in the apposition of another ("Felix Dzerzinsky, a
-        political ally of Lenin who had become a Bolshevik")."""
+        that one only stands in the apposition of another ("Mara Oste, a
+        close friend of Lind who had turned Syndicalist")."""
         people = self.people_in(sentence.start, clause.start)
         if len(people) >= 2 and re.fullmatch(
             r",\s+(?:an?|the)\s+[a-z][\w\s-]*\bof\s+(?:the\s+)?",
@@ -1323,13 +1323,13 @@ class _Report:
             if eponym is not None:
                 return [eponym]
             his = re.search(r"\b(?:his|her|His|Her)\s+$", self.text[max(0, start - 5) : start])
-            if his:  # "Nikolay Krestinsky, speech at his trial (12th March, 1938)"
+            if his:  # "Harald Voss, statement at his hearing (4th May, 1912)"
                 gender = _pronoun_gender(his.group().strip())
                 found = self._resolve(index, sentence, start - 4, gender)
                 return [found] if found else []
             return self._trial_subject(index, sentence, start, end)
         if trigger.event.property == "appointed":
-            # "the appointment of a new NKVD Deputy Commissar, the ambitious Lavrenti Beria"
+            # "the naming of a new Guild Vice Chairman, the zealous Oskar Lind"
             of = re.match(
                 r"\s+of\s+(?:an?|the)\s+[^.;:()]{0,60}?,\s+(?:the\s+)?(?:[a-z]+\s+)*",
                 self.text[end : clause.end],
@@ -1337,7 +1337,7 @@ class _Report:
             if of:
                 named = [m for m in self.people_in(end, clause.end) if m.start == end + of.end()]
                 return named[:1]
-        # "The Arrest and Execution of Sidney Reilly": the first noun shares the second's "of"
+        # "The Capture and Hanging of Piet Dorn": the first noun shares the second's "of"
         shared = _NOUN_AND_NOUN.match(self.text, end, clause.end)
         if shared:
             end = shared.end()
@@ -1361,7 +1361,7 @@ class _Report:
             people = [m for m in self.people_in(at - 30, start) if m.end >= at]
             return people[-1:]
         their = re.search(r"\b(?:their|Their)\s+$", before)
-        if their:  # "the trial of the sixteen and their execution"
+        if their:  # "the hearing of the nine and their hanging"
             groups = [
                 h.subject for h in self.hits if h.sentence == index and h.subject.kind == "event"
             ]
@@ -1489,7 +1489,7 @@ class _Report:
     ) -> tuple[When, tuple[int, int] | None] | None:
         """A date of the same sentence: one that opens it and dates the clauses that
         follow (unless its own clause has an event); the passive a bare participle
-        continues ("taken to a forest on 05 November 1925 and shot"); the clause a
+        continues ("led to a quarry on 07 June 1913 and hanged"); the clause a
         "where" clause speaks of; the death whose post is "taken over"."""
         clause = sentence.clauses[trigger.clause]
         if trigger.clause == 0:
@@ -1550,9 +1550,9 @@ class _Report:
     def _adjacent(
         self, sentence: _Sentence, trigger: _Trigger, when: When, subjects: Sequence[_Mention]
     ) -> bool:
-        """A noun's date must stand by it ("the death of Lenin on 21 January 1924",
+        """A noun's date must stand by it ("the death of Lind on 14 March 1909",
         a heading's date in brackets), else the noun is only a reference point
-        ("after the murder of Kirov")."""
+        ("after the shooting of Voss")."""
         if sentence.line:
             return True
         if re.search(
@@ -1569,7 +1569,7 @@ class _Report:
         return trigger.start - when.end <= 60
 
     def _this_trial(self, index: int, sentence: _Sentence) -> When | None:
-        """ "At this trial Kamenev was sentenced": the date of the trial just spoken of."""
+        """ "At that hearing Dorn was convicted": the date of the trial just spoken of."""
         if not _AT_THIS_TRIAL.search(sentence.text):
             return None
         for hit in reversed(self.hits):
@@ -1738,7 +1738,7 @@ class _Report:
         )
 
     def _respectively(self, index: int, sentence: _Sentence, match: re.Match[str]) -> None:
-        """ "during 1937 and 1938, 681,692 prisoners (353,074 and 328,618,
+        """ "during 1911 and 1912, 41,000 strikers (20,115 and 20,885,
         respectively)": each part with its year."""
         dates = self.dates_in(sentence.start, sentence.end)
         if not dates or dates[0].precision != "range":
@@ -1776,7 +1776,7 @@ class _Report:
     ) -> _Mention | None:
         """What a count of victims belongs to: the mass event named nearest before it
         (in this sentence or the text before), or the one its period was named by
-        ("the great purges of 1936-38" ... "in these nightmare years")."""
+        ("the long lockouts of 1910-12" ... "in those bitter years")."""
         windows = [(0, sentence.end)]
         if when.relative_to is not None:
             for base in self.dates:
@@ -1839,9 +1839,9 @@ class _Report:
     # -- one organisation taken into another
 
     def _absorbed(self, index: int, sentence: _Sentence) -> None:
-        """ "the OGPU was reincorporated into the NKVD", "the GPU became known as the
-        NKVD", "the GPU and OGPU were abolished and their powers transferred to the
-        Commissariat for Home Affairs": the second took in the first."""
+        """ "the Guild was merged into the Union", "the Bureau came to be called the
+        Office", "the Bureau and the Guild were dissolved and their duties handed to the
+        Ministry of Trade": the second took in the first."""
         text = sentence.text
         for match in _ABSORBED.finditer(text):
             start, end = sentence.start + match.start(), sentence.start + match.end()
@@ -1923,7 +1923,7 @@ def _join(pieces: Sequence[str]) -> tuple[str, list[int]]:
     for number_, piece in enumerate(pieces):
         if number_:
             previous = parts[-1].rstrip()
-            # a leaf that breaks off mid-sentence ("... from July 9 to July 30, 1928,")
+            # a leaf that breaks off mid-sentence ("... from May 3 to May 24, 1911,")
             # runs on into a next leaf that starts in lower case; else a new block
             runs_on = re.search(r"[a-z,;-]$", previous) and re.match(r"\s*[a-z]", piece)
             separator = " " if runs_on else "\n\n"

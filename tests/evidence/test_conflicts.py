@@ -119,7 +119,7 @@ def test_counts_of_one_period_conflict_but_not_the_parts_of_a_total() -> None:
     wider = claim(
         "the Great Purge",
         "number-of-victims",
-        "between January 1935 and June 1941",
+        "between January 1935 and May 1941",
         value="seven million",
         leaf=8,
     )
@@ -198,20 +198,20 @@ def test_an_absorption_dated_twice_and_successor_names() -> None:
 
 
 def test_an_alibi_is_a_presence_conflict() -> None:
-    russia = claim(
-        "Abramowitch",
+    norway = claim(
+        "Halvorsen",
         "located-at",
-        "between the middle of July and the middle of August, 1928",
-        place="Russia",
+        "between the middle of May and the middle of June, 1911",
+        place="Norway",
         leaf=44,
     )
-    plau = claim(
-        "Abramowitch", "located-at", "from July 9 to July 30, 1928", place="Plau, Germany", leaf=45
+    malmo = claim(
+        "Halvorsen", "located-at", "from May 3 to May 24, 1911", place="Malmo, Sweden", leaf=45
     )
-    brussels = claim("Abramowitch", "located-at", "August 1-12, 1928", place="Brussels", leaf=45)
-    [found] = conflicts([russia, plau, brussels])
+    antwerp = claim("Halvorsen", "located-at", "June 1-12, 1911", place="Antwerp", leaf=45)
+    [found] = conflicts([norway, malmo, antwerp])
     assert (found.property, found.kind) == ("located-at", "presence")
-    assert sides_of(found) == [{"Brussels"}, {"Plau, Germany"}, {"Russia"}]
+    assert sides_of(found) == [{"Antwerp"}, {"Malmo, Sweden"}, {"Norway"}]
     assert {c.leaf_id for c in found.sides[2]} == {44}
 
 
@@ -237,17 +237,17 @@ def test_notes_are_shown_only_beside_all_the_claims_they_are_about() -> None:
 
 TEXT = (
     "December 30\n\n"
-    "The captain surmises that we will be in Vera Cruz on January 8. "
-    "Yezhov was arrested on 10th April, 1939.\n\n"
+    "The mate surmises we will be in Lisbon on January 8. "
+    "Brandt was arrested on 10th April, 1913.\n\n"
     "January 9\n\n"
-    "In the hot tropical morning our tanker entered the harbor of Tampico."
+    "In the cold grey morning our steamer entered the harbour of Oporto."
 )
 
 
 def test_from_text_a_plan_is_marked_planned_and_is_not_a_conflict() -> None:
-    text = "Leon Trotsky\n\n" + TEXT.replace("December 30", "December 30, 1936", 1)
-    names = [Name(0, 12, "Leon Trotsky", None)]
+    text = "Anna Velling\n\n" + TEXT.replace("December 30", "December 30, 1910", 1)
+    names = [Name(0, 12, "Anna Velling", None)]
     found = {(f.property, f.place, f.planned, f.when.label) for f in suggest(text, names)}
-    assert ("located-at", "Vera Cruz", True, "1937-01-08") in found
-    assert ("located-at", "Tampico", False, "1937-01-09") in found
-    assert ("arrested", None, False, "1939-04-10") in found
+    assert ("located-at", "Lisbon", True, "1911-01-08") in found
+    assert ("located-at", "Oporto", False, "1911-01-09") in found
+    assert ("arrested", None, False, "1913-04-10") in found
