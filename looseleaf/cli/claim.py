@@ -75,13 +75,23 @@ def list_(
 
 
 def _decide(
-    ctx: typer.Context, ids: list[int] | None, every: bool, accept: bool, as_: str | None
-) -> dict[str, object]:
+    ctx: typer.Context,
+    ids: list[int] | None,
+    every: bool,
+    accept: bool,
+    as_: str | None,
+    as_json: bool,
+) -> None:
     if every == bool(ids):
         raise BadInput("claim", "give claim ids or --all")
     registry, actor = open_as(ctx, as_)
     decided = registry.claim_decide(actor, None if every else ids, accept=accept)
-    return {"decided": decided, "status": "asserted" if accept else "rejected"}
+    status = "asserted" if accept else "rejected"
+    _report(
+        {"decided": decided, "status": status},
+        as_json,
+        f"{len(decided)} suggestions {'accepted' if accept else 'rejected'}",
+    )
 
 
 def _report(data: dict[str, object], as_json: bool, line: str) -> None:
@@ -100,8 +110,7 @@ def accept(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Accept the extractor's suggestions (they become asserted claims)."""
-    done = _decide(ctx, ids, every, True, as_)
-    _report(done, as_json, f"{len(done['decided'])} suggestions accepted")  # type: ignore[arg-type]
+    _decide(ctx, ids, every, True, as_, as_json)
 
 
 @app.command("reject")
@@ -113,8 +122,7 @@ def reject(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Reject the extractor's suggestions."""
-    done = _decide(ctx, ids, every, False, as_)
-    _report(done, as_json, f"{len(done['decided'])} suggestions rejected")  # type: ignore[arg-type]
+    _decide(ctx, ids, every, False, as_, as_json)
 
 
 @app.command("status")
