@@ -311,7 +311,7 @@ class Audit(RegistryBase):
             return events.search(tx, action="alarm.raise", limit=None)
 
     def _watch(self, tx: Tx, actor: Actor, grant_id: int | None, now: str) -> None:
-        """Petrov "should have returned the file, but curiosity was too strong":
+        """Petrov kept the file longer than his errand needed, because he wanted to know more:
         flag reads that run far beyond a slip's purpose.
 
         The bulk-reading test looks at the window every `_BULK_STRIDE`-th read
