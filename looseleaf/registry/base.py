@@ -20,6 +20,7 @@ from looseleaf.store import (
     Tx,
     describe,
     events,
+    ids,
     leaves,
     markings,
     readers,
@@ -78,6 +79,16 @@ class RegistryBase:
         if found is None:
             raise NotFound("reader", name)
         return Actor.reader(found.id, found.name, via=str(via))
+
+    def fix_ids(self, actor: Actor, secret: str) -> None:
+        """Make this registry's opaque ids follow from `secret`, so that every
+        build of it gives the same ids (the demo, whose README names them).
+        Only the operator, and only before any id has been issued."""
+        if not actor.is_operator:
+            raise Forbidden("registry.ids", "only the operator fixes a registry's ids")
+        with self._writing() as tx:
+            ids.set_secret(tx, secret)
+            self._record(tx, actor, "registry.ids", target=None, detail={"fixed": True})
 
     # -- checking and recording -------------------------------------------------
 

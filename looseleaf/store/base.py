@@ -64,6 +64,9 @@ class Tx:
         return None if row is None else row[0]
 
 
+#: A migration that says this runs with foreign keys off (see `Store._rebuilding`).
+REBUILDS = "-- looseleaf: foreign keys off"
+
 MIGRATIONS_TABLE = """
 CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY,
@@ -140,6 +143,14 @@ class Store(ABC):
     def _lock_migrations(self, tx: Tx) -> None:  # noqa: B027 - optional hook
         """Keep two processes from migrating the same registry at once."""
 
+    def _rebuilding(self) -> AbstractContextManager[None]:
+        """Foreign keys off around a migration that rebuilds a table (SQLite
+        can change a constraint no other way); PostgreSQL never needs it."""
+        return nullcontext()
+
+    def _check_foreign_keys(self, tx: Tx, name: str) -> None:  # noqa: B027 - optional hook
+        """After a rebuild: refuse to commit one that broke a reference."""
+
     def sql(self, text: str) -> str:
         return text
 
@@ -198,13 +209,16 @@ class Store(ABC):
         for version, name, text in migrations(self.dialect):
             if version > target:
                 break
-            with self.write() as tx:
+            rebuilds = REBUILDS in text
+            with self._rebuilding() if rebuilds else nullcontext(), self.write() as tx:
                 self._lock_migrations(tx)
                 done = tx.scalar("SELECT 1 FROM schema_migrations WHERE version = ?", (version,))
                 if done:
                     continue
                 for statement in _statements(text.format_map(self.types)):
                     tx.execute(statement)
+                if rebuilds:
+                    self._check_foreign_keys(tx, name)
                 tx.execute(
                     "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
                     (version, name, now),

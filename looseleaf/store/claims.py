@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from looseleaf.model import Claim
 from looseleaf.policy.sql import Filter
+from looseleaf.store import ids
 from looseleaf.store.base import Tx
 
 _COLUMNS = (
@@ -46,36 +47,38 @@ class NewClaim:
 
 
 def add(tx: Tx, claim: NewClaim, *, status: str, by: str, now: str) -> int:
-    return int(
-        tx.scalar(
-            "INSERT INTO claims (leaf_id, start_offset, end_offset, quote, subject_id, subject, "
-            "property, value, value_id, date_first, date_last, date_precision, date_text, "
-            "relative_to, place, planned, status, credibility, made_by, made_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-            (
-                claim.leaf_id,
-                claim.start,
-                claim.end,
-                claim.quote,
-                claim.subject_id,
-                claim.subject,
-                claim.property,
-                claim.value,
-                claim.value_id,
-                claim.date_first,
-                claim.date_last,
-                claim.precision,
-                claim.date_text,
-                claim.relative_to,
-                claim.place,
-                1 if claim.planned else 0,
-                status,
-                claim.credibility,
-                by,
-                now,
-            ),
-        )
+    arrival, claim_id = ids.one(tx, "claim")
+    tx.execute(
+        "INSERT INTO claims (id, arrival, leaf_id, start_offset, end_offset, quote, subject_id, "
+        "subject, property, value, value_id, date_first, date_last, date_precision, date_text, "
+        "relative_to, place, planned, status, credibility, made_by, made_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            claim_id,
+            arrival,
+            claim.leaf_id,
+            claim.start,
+            claim.end,
+            claim.quote,
+            claim.subject_id,
+            claim.subject,
+            claim.property,
+            claim.value,
+            claim.value_id,
+            claim.date_first,
+            claim.date_last,
+            claim.precision,
+            claim.date_text,
+            claim.relative_to,
+            claim.place,
+            1 if claim.planned else 0,
+            status,
+            claim.credibility,
+            by,
+            now,
+        ),
     )
+    return claim_id
 
 
 def listing(
@@ -117,7 +120,7 @@ def listing(
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
     rows = tx.all(
         f"SELECT {_COLUMNS} {_FROM} {where} "
-        "ORDER BY c.date_first IS NULL, c.date_first, c.date_last, c.id",
+        "ORDER BY c.date_first IS NULL, c.date_first, c.date_last, c.arrival",
         params,
     )
     return [_claim(row) for row in rows]

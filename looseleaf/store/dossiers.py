@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from looseleaf.model import Dossier
 from looseleaf.policy.sql import Filter
+from looseleaf.store import ids
 from looseleaf.store.base import Tx
 from looseleaf.store.markings import all_markings
 
@@ -31,7 +32,7 @@ def _dossiers(
         f"(SELECT COUNT(DISTINCT l.report_id) FROM leaves l WHERE l.dossier_id = d.id "
         f"AND {counted.sql}), "
         f"(SELECT COUNT(*) FROM leaves l WHERE l.dossier_id = d.id AND {counted.sql}) "
-        f"FROM dossiers d WHERE {shown.sql} {where} ORDER BY d.id",
+        f"FROM dossiers d WHERE {shown.sql} {where} ORDER BY d.arrival",
         (*counted.params, *counted.params, *shown.params, *params),
     )
     return [
@@ -76,12 +77,12 @@ def titles(tx: Tx, visible: Filter | None = None) -> list[tuple[int, str]]:
 
 
 def create(tx: Tx, title: str, marking_id: int, now: str) -> int:
-    return int(
-        tx.scalar(
-            "INSERT INTO dossiers (title, marking_id, created_at) VALUES (?, ?, ?) RETURNING id",
-            (title, marking_id, now),
-        )
+    arrival, dossier_id = ids.one(tx, "dossier")
+    tx.execute(
+        "INSERT INTO dossiers (id, arrival, title, marking_id, created_at) VALUES (?, ?, ?, ?, ?)",
+        (dossier_id, arrival, title, marking_id, now),
     )
+    return dossier_id
 
 
 def set_marking(tx: Tx, dossier_id: int, marking_id: int) -> None:

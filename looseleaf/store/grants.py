@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from looseleaf.model import Grant
+from looseleaf.store import ids
 from looseleaf.store.base import Tx
 
 
@@ -19,12 +20,15 @@ def add(
     now: str,
     expires_at: str,
 ) -> None:
+    if not leaf_ids:
+        return
+    numbers = ids.allocate(tx, "grant", len(leaf_ids))
     tx.executemany(
-        "INSERT INTO grants (reader_id, leaf_id, slip_id, purpose, granted_by, granted_at, "
-        "expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO grants (id, arrival, reader_id, leaf_id, slip_id, purpose, granted_by, "
+        "granted_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            (reader_id, leaf_id, slip_id, purpose, granted_by, now, expires_at)
-            for leaf_id in leaf_ids
+            (grant_id, arrival, reader_id, leaf_id, slip_id, purpose, granted_by, now, expires_at)
+            for (arrival, grant_id), leaf_id in zip(numbers, leaf_ids, strict=True)
         ],
     )
 
@@ -48,7 +52,7 @@ def listing(tx: Tx, *, reader_id: int | None = None, slip_id: int | None = None)
         for r in tx.all(
             "SELECT g.id, r.name, g.leaf_id, g.slip_id, g.purpose, g.granted_by, g.granted_at, "
             f"g.expires_at, g.ended_at FROM grants g JOIN readers r ON r.id = g.reader_id {where} "
-            "ORDER BY g.id",
+            "ORDER BY g.arrival",
             params,
         )
     ]

@@ -77,7 +77,9 @@ def withdraw(tx: Tx, leaf_id: int, now: str) -> bool:
 def ids_of_dossier(tx: Tx, dossier_id: int) -> list[int]:
     return [
         int(row[0])
-        for row in tx.all("SELECT id FROM leaves WHERE dossier_id = ? ORDER BY id", (dossier_id,))
+        for row in tx.all(
+            "SELECT id FROM leaves WHERE dossier_id = ? ORDER BY arrival", (dossier_id,)
+        )
     ]
 
 
@@ -103,7 +105,7 @@ def readable_ids(tx: Tx, readable: Filter, *, dossier_id: int | None = None) -> 
     return [
         int(row[0])
         for row in tx.all(
-            f"SELECT l.id FROM leaves l WHERE {readable.sql} {where} ORDER BY l.id",
+            f"SELECT l.id FROM leaves l WHERE {readable.sql} {where} ORDER BY l.arrival",
             (*readable.params, *params),
         )
     ]
@@ -119,7 +121,7 @@ def texts_of_dossier(tx: Tx, dossier_id: int) -> list[tuple[int, str]]:
         (int(row[0]), row[1])
         for row in tx.all(
             "SELECT id, normalised FROM leaves WHERE dossier_id = ? AND withdrawn_at IS NULL "
-            "ORDER BY id",
+            "ORDER BY arrival",
             (dossier_id,),
         )
     ]

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from looseleaf.store import ids
 from looseleaf.store.base import Tx
 
 
 def create(tx: Tx, reader_id: int, text: str, now: str, leaf_ids: Sequence[int]) -> int:
-    note_id = int(
-        tx.scalar(
-            "INSERT INTO notes (reader_id, text, created_at) VALUES (?, ?, ?) RETURNING id",
-            (reader_id, text, now),
-        )
+    arrival, note_id = ids.one(tx, "note")
+    tx.execute(
+        "INSERT INTO notes (id, arrival, reader_id, text, created_at) VALUES (?, ?, ?, ?, ?)",
+        (note_id, arrival, reader_id, text, now),
     )
     tx.executemany(
         "INSERT INTO note_citations (note_id, leaf_id) VALUES (?, ?)",
@@ -29,13 +29,15 @@ def of_reader(
     found = []
     for row in tx.all(
         f"SELECT n.id, n.text, n.created_at FROM notes n WHERE n.reader_id = ? {where} "
-        "ORDER BY n.id",
+        "ORDER BY n.arrival",
         params,
     ):
         cited = [
             int(c[0])
             for c in tx.all(
-                "SELECT leaf_id FROM note_citations WHERE note_id = ? ORDER BY leaf_id", (row[0],)
+                "SELECT c.leaf_id FROM note_citations c JOIN leaves l ON l.id = c.leaf_id "
+                "WHERE c.note_id = ? ORDER BY l.arrival",
+                (row[0],),
             )
         ]
         found.append((int(row[0]), row[1], row[2], cited))

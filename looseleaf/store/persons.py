@@ -12,6 +12,7 @@ from typing import Any
 from looseleaf.cardindex.names import fold
 from looseleaf.model import Marking, NameForm, Person
 from looseleaf.policy.sql import Filter
+from looseleaf.store import ids
 from looseleaf.store.base import Tx
 
 _PERSON = (
@@ -33,13 +34,14 @@ def create(
     note: str | None,
     now: str,
 ) -> int:
-    return int(
-        tx.scalar(
-            "INSERT INTO persons (preferred, kind, living, born, died, marking_id, dossier_id, "
-            "note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-            (preferred, kind, int(living), born, died, marking_id, dossier_id, note, now),
-        )
-    )
+    arrival, person_id = ids.one(tx, "person")
+    tx.execute(
+        "INSERT INTO persons (id, arrival, preferred, kind, living, born, died, marking_id, "
+        "dossier_id, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (person_id, arrival, preferred, kind, int(living), born, died, marking_id, dossier_id,
+         note, now),
+    )  # fmt: skip
+    return person_id
 
 
 def add_form(

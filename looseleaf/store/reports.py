@@ -5,14 +5,14 @@ from __future__ import annotations
 from looseleaf.ingest import Document
 from looseleaf.model import Report, Source
 from looseleaf.policy.sql import Filter
-from looseleaf.store import search
+from looseleaf.store import ids, search
 from looseleaf.store.base import Tx
 from looseleaf.store.leaves import leaves_of_reports
 from looseleaf.store.search import index_report
 
 _INSERT_LEAF = (
-    "INSERT INTO leaves (report_id, dossier_id, position, label, original, normalised, "
-    "sha256, chars, marking_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "INSERT INTO leaves (id, arrival, report_id, dossier_id, position, label, original, "
+    "normalised, sha256, chars, marking_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
 
@@ -50,27 +50,31 @@ def add(
     seq = tx.scalar(
         "SELECT COALESCE(MAX(seq), 0) + 1 FROM reports WHERE dossier_id = ?", (dossier_id,)
     )
-    report_id = int(
-        tx.scalar(
-            "INSERT INTO reports (dossier_id, seq, filename, media_type, sha256, size, "
-            "source_id, received_at, original) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-            (
-                dossier_id,
-                seq,
-                document.filename,
-                document.media_type,
-                document.sha256,
-                document.size,
-                source_id,
-                now,
-                document.original,
-            ),
-        )
+    arrival, report_id = ids.one(tx, "report")
+    tx.execute(
+        "INSERT INTO reports (id, arrival, dossier_id, seq, filename, media_type, sha256, size, "
+        "source_id, received_at, original) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            report_id,
+            arrival,
+            dossier_id,
+            seq,
+            document.filename,
+            document.media_type,
+            document.sha256,
+            document.size,
+            source_id,
+            now,
+            document.original,
+        ),
     )
+    numbers = ids.allocate(tx, "leaf", len(document.leaves)) if document.leaves else []
     tx.executemany(
         _INSERT_LEAF,
         [
             (
+                leaf_id,
+                leaf_arrival,
                 report_id,
                 dossier_id,
                 leaf.position,
@@ -81,7 +85,7 @@ def add(
                 len(leaf.original),
                 marking_id,
             )
-            for leaf in document.leaves
+            for (leaf_arrival, leaf_id), leaf in zip(numbers, document.leaves, strict=True)
         ],
     )
     index_report(tx, report_id)

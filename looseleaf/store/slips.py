@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from looseleaf.model import Slip
+from looseleaf.store import ids
 from looseleaf.store.base import Tx
 
 _COLUMNS = (
@@ -18,13 +19,13 @@ _COLUMNS = (
 def create(
     tx: Tx, reader_id: int, purpose: str, *, kind: str, scope: dict[str, Any], now: str
 ) -> int:
-    return int(
-        tx.scalar(
-            "INSERT INTO slips (reader_id, purpose, scope_kind, scope, status, created_at) "
-            "VALUES (?, ?, ?, ?, 'pending', ?) RETURNING id",
-            (reader_id, purpose, kind, json.dumps(scope, sort_keys=True), now),
-        )
+    arrival, slip_id = ids.one(tx, "slip")
+    tx.execute(
+        "INSERT INTO slips (id, arrival, reader_id, purpose, scope_kind, scope, status, "
+        "created_at) VALUES (?, ?, ?, ?, ?, ?, 'pending', ?)",
+        (slip_id, arrival, reader_id, purpose, kind, json.dumps(scope, sort_keys=True), now),
     )
+    return slip_id
 
 
 def propose(tx: Tx, slip_id: int, leaf_ids: Iterable[int]) -> None:
@@ -44,7 +45,8 @@ def decisions(tx: Tx, slip_id: int) -> list[tuple[int, str | None]]:
     return [
         (int(row[0]), row[1])
         for row in tx.all(
-            "SELECT leaf_id, decision FROM slip_leaves WHERE slip_id = ? ORDER BY leaf_id",
+            "SELECT sl.leaf_id, sl.decision FROM slip_leaves sl JOIN leaves l ON l.id = sl.leaf_id "
+            "WHERE sl.slip_id = ? ORDER BY l.arrival",
             (slip_id,),
         )
     ]
@@ -79,7 +81,7 @@ def listing(
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
     rows = tx.all(
         f"SELECT {_COLUMNS} FROM slips s JOIN readers r ON r.id = s.reader_id {where} "
-        "ORDER BY s.id",
+        "ORDER BY s.arrival",
         params,
     )
     slips = []

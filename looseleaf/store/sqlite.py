@@ -74,6 +74,20 @@ class SQLiteStore(Store):
         finally:
             connection.execute("COMMIT")
 
+    @contextmanager
+    def _rebuilding(self) -> Iterator[None]:
+        connection = self._connection()
+        connection.execute("PRAGMA foreign_keys = OFF")
+        try:
+            yield
+        finally:
+            connection.execute("PRAGMA foreign_keys = ON")
+
+    def _check_foreign_keys(self, tx: Tx, name: str) -> None:
+        broken = tx.all("PRAGMA foreign_key_check")
+        if broken:
+            raise RegistryError(f"migration {name} would break {len(broken)} references")
+
     def table_names(self, tx: Tx) -> set[str]:
         rows = tx.all("SELECT name FROM sqlite_master WHERE type = 'table'")
         return {row[0] for row in rows}

@@ -7,6 +7,7 @@ from typing import Any
 
 from looseleaf.cardindex.names import fold
 from looseleaf.model import Suggestion
+from looseleaf.store import ids
 from looseleaf.store.base import Tx
 
 
@@ -32,13 +33,14 @@ def add(
     )
     if pending is not None:
         return None
-    return int(
-        tx.scalar(
-            "INSERT INTO suggestions (kind, form, person_id, other_id, score, reasons, leaf_id, "
-            "status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?) RETURNING id",
-            (kind, form, person_id, other_id, score, json.dumps(reasons), leaf_id, now),
-        )
-    )
+    arrival, suggestion_id = ids.one(tx, "suggestion")
+    tx.execute(
+        "INSERT INTO suggestions (id, arrival, kind, form, person_id, other_id, score, reasons, "
+        "leaf_id, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)",
+        (suggestion_id, arrival, kind, form, person_id, other_id, score, json.dumps(reasons),
+         leaf_id, now),
+    )  # fmt: skip
+    return suggestion_id
 
 
 def _suggestion(row: Any) -> Suggestion:
@@ -62,7 +64,8 @@ def pending(tx: Tx) -> list[Suggestion]:
     return [
         _suggestion(row)
         for row in tx.all(
-            f"SELECT {_COLUMNS} FROM suggestions WHERE status = 'pending' ORDER BY score DESC, id"
+            f"SELECT {_COLUMNS} FROM suggestions WHERE status = 'pending' "
+            "ORDER BY score DESC, arrival"
         )
     ]
 

@@ -59,16 +59,18 @@ def test_init_ingest_list_show(
         "--grade",
         "b2",
     )
-    assert results == [
-        {
-            "file": str(tmp_path / "a.txt"),
-            "status": "ingested",
-            "report_id": 1,
-            "dossier_id": 1,
-            "leaves": 3,
-            "error": None,
-        }
-    ]
+    assert isinstance(results, list)
+    [result] = results
+    assert result == {
+        "file": str(tmp_path / "a.txt"),
+        "status": "ingested",
+        "report_id": result["report_id"],
+        "dossier_id": result["dossier_id"],
+        "leaves": 3,
+        "error": None,
+    }
+    # Opaque ids: nine digits, not the count of anything.
+    assert all(100_000_000 <= result[key] <= 999_999_999 for key in ("report_id", "dossier_id"))
     [dossier] = cli_json(capsys, *reg, "dossier", "list")  # type: ignore[misc]
     assert dossier["title"] == "Seaman"
     assert dossier["marking"] == {"level": "CONFIDENTIAL", "compartments": []}
@@ -82,7 +84,7 @@ def test_init_ingest_list_show(
         leaf["marking"] == {"level": "SECRET", "compartments": ["SEAMEN"]}
         for leaf in report["leaves"]
     )
-    assert cli_json(capsys, *reg, "dossier", "show", "1") == shown
+    assert cli_json(capsys, *reg, "dossier", "show", str(result["dossier_id"])) == shown
     leaf_id = report["leaves"][1]["id"]
     leaf = cli_json(capsys, *reg, "leaf", "show", str(leaf_id))
     assert isinstance(leaf, dict)
@@ -132,13 +134,21 @@ def test_ingest_creates_the_registry_and_says_so(
 
 def test_withdraw_via_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     reg = ("--registry", str(tmp_path / "r.db"))
-    cli_json(capsys, *reg, "ingest", str(write(tmp_path / "a.txt", PAGES)), "--dossier", "D")
-    assert cli_json(capsys, *reg, "leaf", "withdraw", "1", "--reason", "wrong dossier") == {
-        "leaf_id": 1,
+    [ingested] = cli_json(  # type: ignore[misc]
+        capsys, *reg, "ingest", str(write(tmp_path / "a.txt", PAGES)), "--dossier", "D"
+    )
+    report_id = ingested["report_id"]
+    shown = cli_json(capsys, *reg, "dossier", "show", "D")
+    assert isinstance(shown, dict)
+    first = shown["reports_list"][0]["leaves"][0]["id"]
+    assert cli_json(capsys, *reg, "leaf", "withdraw", str(first), "--reason", "wrong dossier") == {
+        "leaf_id": first,
         "withdrawn": True,
     }
-    assert cli_json(capsys, *reg, "report", "withdraw", "1", "--reason", "retracted") == {
-        "report_id": 1,
+    assert cli_json(
+        capsys, *reg, "report", "withdraw", str(report_id), "--reason", "retracted"
+    ) == {
+        "report_id": report_id,
         "leaves_withdrawn": 2,
     }
 
