@@ -309,11 +309,17 @@ class Slip(Jsonable):
     granted: tuple[int, ...] = ()
     proposed: tuple[int, ...] | None = None
     denied: tuple[int, ...] | None = None
+    #: For a custodian: how many undecided proposals are beyond their own
+    #: clearance (a higher custodian decides those). Never their ids; never
+    #: for a query slip, whose proposals are found only among what the
+    #: deciding custodian may read.
+    beyond: int | None = None
 
     def as_json(self) -> dict[str, Any]:
-        """A reader's view has no `proposed` or `denied` keys at all."""
+        """A reader's view has no `proposed`, `denied` or `beyond` keys at all."""
         data = jsonable(self)
-        return {k: v for k, v in data.items() if v is not None or k not in {"proposed", "denied"}}
+        staff_only = {"proposed", "denied", "beyond"}
+        return {k: v for k, v in data.items() if v is not None or k not in staff_only}
 
 
 @dataclass(frozen=True)

@@ -66,15 +66,23 @@ def mark(
     ] = None,
     level: Annotated[str | None, typer.Option(help="New level [default: highest]")] = None,
     compartment: Annotated[
-        list[str] | None, typer.Option(help="New compartment (repeatable)")
+        list[str] | None,
+        typer.Option(help="New compartment (repeatable) [default: keep the present ones]"),
     ] = None,
+    clear_compartments: Annotated[
+        bool, typer.Option("--clear-compartments", help="Drop every compartment (recorded)")
+    ] = False,
     reason: Annotated[str, typer.Option(help="Why the marking changes (recorded)")] = "",
     as_: Annotated[str | None, AS_OPTION] = None,
     as_json: bool = JSON_OPTION,
 ) -> None:
-    """Registrar: re-mark leaves, a report's leaves, or a dossier's title."""
+    """Registrar: re-mark leaves, a report's leaves, or a dossier's title.
+
+    A new level alone keeps the compartments; a compartment alone keeps the
+    level; --clear-compartments drops them. You mark only what your own
+    clearance covers, and only to a marking it covers."""
     registry, actor = open_as(ctx, as_)
-    request = MarkingRequest(level, tuple(compartment or ()))
+    request = MarkingRequest(level, tuple(compartment or ()), clear_compartments)
     if dossier_title is not None:
         if leaf_ids or report is not None:
             raise BadInput("--dossier-title", "marks a title; name no leaves or report with it")
@@ -83,7 +91,15 @@ def mark(
     else:
         changed = registry.mark(actor, request, reason, leaf_ids=leaf_ids or (), report_id=report)
         marked = {"leaves": changed}
+    kept = not (request.compartments or request.clear_compartments)
+    level = request.level.upper() if request.level else None
+    compartments = None if kept else sorted(c.upper() for c in request.compartments)
     if as_json:
-        emit_json({**marked, "marking": registry.marking(request).as_json()})
+        emit_json({**marked, "to": {"level": level, "compartments": compartments}})
     else:
-        out.print(f"marked {registry.marking(request)}: {marked}")
+        held = (
+            "compartments kept"
+            if compartments is None
+            else (f"compartments {', '.join(compartments) or 'none'}")
+        )
+        out.print(f"marked {level or 'at its level'}, {held}: {marked}")

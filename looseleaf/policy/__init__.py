@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from looseleaf.model import Actor, Levels
 from looseleaf.policy import facts as load
-from looseleaf.policy import sql
+from looseleaf.policy import sql, staff
 from looseleaf.policy.actions import Action
 from looseleaf.policy.rule import (
     Decision,
@@ -20,7 +20,6 @@ from looseleaf.policy.rule import (
     facts_of,
     may_act,
     may_read,
-    may_review,
     may_see_title,
 )
 from looseleaf.store.base import Tx
@@ -51,12 +50,6 @@ class Policy:
             return Decision(False, f"no account {actor.name}")
         if action is Action.LEAF_READ:
             return self._read(reader, _target(action, target), facts=facts)
-        if action is Action.LEAF_REVIEW:
-            leaf = load.leaf(self.tx, _target(action, target))
-            if leaf is None:
-                return Decision(False, f"no leaf {target}")
-            pending = load.on_pending_slip(self.tx, leaf.id)
-            return may_review(reader, leaf, pending, self.levels)
         if action is Action.DOSSIER_SEE:
             marking = load.dossier_marking(self.tx, _target(action, target))
             if marking is None:
@@ -68,6 +61,69 @@ class Policy:
                 return Decision(False, f"no record {target}")
             return may_see_title(reader, marking[0], marking[1], self.levels, what="record")
         return may_act(reader, action)
+
+    # -- staff acts: the actor's own clearance, always (see `staff.py`) ---------
+
+    def review(self, actor: Actor, slip_id: int, leaf_id: int) -> Decision:
+        """May `actor` read leaf `leaf_id` to decide slip `slip_id`?"""
+        if actor.is_operator:
+            return OPERATOR
+        reader, leaf = self.reader(actor), load.leaf(self.tx, leaf_id)
+        slip = load.slip(self.tx, slip_id)
+        if reader is None:
+            return Decision(False, f"no account {actor.name}")
+        if leaf is None or slip is None:
+            return Decision(False, f"no leaf {leaf_id}" if slip else f"no slip {slip_id}")
+        grants = load.grants(self.tx, reader.id, leaf.id)
+        return staff.may_review(reader, slip, leaf, grants, now=self.now, levels=self.levels)
+
+    def decide(self, actor: Actor, slip_id: int) -> Decision:
+        if actor.is_operator:
+            return OPERATOR
+        reader, slip = self.reader(actor), load.slip(self.tx, slip_id)
+        if reader is None:
+            return Decision(False, f"no account {actor.name}")
+        if slip is None:
+            return Decision(False, f"no slip {slip_id}")
+        return staff.may_decide(reader, slip)
+
+    def issue(self, actor: Actor, leaf_id: int) -> Decision:
+        if actor.is_operator:
+            return OPERATOR
+        reader, leaf = self.reader(actor), load.leaf(self.tx, leaf_id)
+        if reader is None:
+            return Decision(False, f"no account {actor.name}")
+        if leaf is None:
+            return Decision(False, f"no leaf {leaf_id}")
+        grants = load.grants(self.tx, reader.id, leaf.id)
+        return staff.may_issue(reader, leaf, grants, self.now, self.levels)
+
+    def mark(
+        self,
+        actor: Actor,
+        old: tuple[int, frozenset[str]],
+        new: tuple[int, frozenset[str]],
+        *,
+        what: str = "leaf",
+    ) -> Decision:
+        if actor.is_operator:
+            return OPERATOR
+        reader = self.reader(actor)
+        if reader is None:
+            return Decision(False, f"no account {actor.name}")
+        return staff.may_mark(reader, old, new, self.levels, what=what)
+
+    def knows(self, actor: Actor, level: int, compartments: frozenset[str]) -> bool:
+        """Whether the actor's own clearance reaches a marking: what staff must
+        hold before they may be told that a thing of that marking exists."""
+        if actor.is_operator:
+            return True
+        reader = self.reader(actor)
+        return reader is not None and staff.covers(reader, level, compartments)
+
+    def knows_leaf(self, actor: Actor, leaf_id: int) -> bool:
+        leaf = load.leaf(self.tx, leaf_id)
+        return leaf is not None and self.knows(actor, leaf.level, leaf.compartments)
 
     def _read(self, reader: ReaderFacts, leaf_id: int, *, facts: bool) -> Decision:
         leaf = load.leaf(self.tx, leaf_id)

@@ -4,6 +4,7 @@ no cache, so a revocation, an expiry or a new marking counts on the next call.""
 from __future__ import annotations
 
 from looseleaf.policy.rule import GrantFacts, LeafFacts, ReaderFacts
+from looseleaf.policy.staff import SlipFacts
 from looseleaf.store.base import Tx
 
 
@@ -70,15 +71,9 @@ def grants(tx: Tx, reader_id: int, leaf_id: int) -> list[GrantFacts]:
     ]
 
 
-def on_pending_slip(tx: Tx, leaf_id: int) -> bool:
-    return (
-        tx.scalar(
-            "SELECT 1 FROM slip_leaves sl JOIN slips s ON s.id = sl.slip_id "
-            "WHERE sl.leaf_id = ? AND s.status = 'pending'",
-            (leaf_id,),
-        )
-        is not None
-    )
+def slip(tx: Tx, slip_id: int) -> SlipFacts | None:
+    row = tx.one("SELECT id, reader_id, status FROM slips WHERE id = ?", (slip_id,))
+    return None if row is None else SlipFacts(int(row[0]), int(row[1]), str(row[2]))
 
 
 def dossier_marking(tx: Tx, dossier_id: int) -> tuple[int, frozenset[str]] | None:

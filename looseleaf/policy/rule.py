@@ -195,23 +195,5 @@ def may_act(reader: ReaderFacts, action: Action) -> Decision:
     return Decision(False, f"{action.value} needs the {names} role")
 
 
-def may_review(
-    reader: ReaderFacts, leaf: LeafFacts, on_pending_slip: bool, levels: Levels
-) -> Decision:
-    """A custodian reads a proposed leaf to decide a slip. Compartments give way
-    to the review (that is the custodian's job); the level does not."""
-    role = may_act(reader, Action.LEAF_REVIEW)
-    if not role.allowed:
-        return role
-    if not on_pending_slip:
-        return Decision(False, f"leaf {leaf.id} is not proposed on a pending slip")
-    if reader.level < leaf.level:
-        return Decision(
-            False,
-            f"level {levels.name(reader.level)} is below the leaf's {levels.name(leaf.level)}",
-        )
-    return Decision(True, f"{reader.name} reviews leaf {leaf.id} for a pending slip")
-
-
 def has_role(reader: ReaderFacts, role: Role) -> bool:
     return not reader.disabled and role in reader.roles

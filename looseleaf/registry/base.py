@@ -3,7 +3,7 @@ the one way an action is checked and recorded."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
@@ -11,7 +11,7 @@ from typing import Any
 
 from looseleaf.clock import Clock, stamp, system_clock
 from looseleaf.errors import BadInput, Forbidden, NotFound
-from looseleaf.model import Actor, LeafText, Marking
+from looseleaf.model import Actor, LeafText, Levels, Marking
 from looseleaf.policy import Action, Decision, Policy
 from looseleaf.settings import Settings
 from looseleaf.store import (
@@ -33,6 +33,19 @@ class MarkingRequest:
 
     level: str | None = None
     compartments: tuple[str, ...] = ()
+    #: On a re-marking: drop the compartments instead of keeping them.
+    clear_compartments: bool = False
+
+    def after(self, levels: Levels, old: Marking) -> Marking:
+        """The marking a re-marking gives a thing marked `old`: a level alone
+        keeps the compartments (a silent declassification is never right);
+        compartments alone keep the level; `clear_compartments` drops them."""
+        if self.level is None and not self.compartments and not self.clear_compartments:
+            raise BadInput("mark", "give --level, --compartment or --clear-compartments")
+        if self.compartments and self.clear_compartments:
+            raise BadInput("--clear-compartments", "give it or --compartment, not both")
+        kept = () if self.clear_compartments else tuple(old.compartments)
+        return Marking.parse(levels, self.level or old.level, self.compartments or kept)
 
 
 class RegistryBase:
@@ -69,6 +82,19 @@ class RegistryBase:
             return default
         level = request.level or self.settings.default_level or self.levels.highest
         return Marking.parse(self.levels, level, request.compartments)
+
+    def capped(self, tx: Tx, actor: Actor, marking: Marking) -> Marking:
+        """A default marking no higher than the acting account's own level: a
+        registrar who names no level marks at the most they may see, never
+        above it (the registry's default is its highest level)."""
+        if actor.reader_id is None:
+            return marking
+        found = readers.by_id(tx, self.levels, actor.reader_id)
+        if found is None or self.levels.rank(found.clearance.level) >= self.levels.rank(
+            marking.level
+        ):
+            return marking
+        return Marking(found.clearance.level, marking.compartments)
 
     # -- actors ---------------------------------------------------------------
 
@@ -171,16 +197,19 @@ class RegistryBase:
         target: int | None = None,
         *,
         hidden: tuple[str, object] | None = None,
+        decide: Callable[[Policy], Decision] | None = None,
     ) -> Iterator[tuple[Tx, Decision]]:
         """A write transaction in which `actor` may take `action`, or a recorded refusal.
 
         A refusal is committed before it is raised, so every denial is on the
         record. Where the target is something the actor may not know exists,
         `hidden` names it and the refusal is the same "not found" as a
-        missing id.
+        missing id. `decide` replaces the plain check where a staff act is
+        decided on more than the action (a slip's owner, a marking's level).
         """
         with self._writing() as tx:
-            decision = self.policy(tx).check(actor, action, target)
+            policy = self.policy(tx)
+            decision = decide(policy) if decide else policy.check(actor, action, target)
             if decision.allowed:
                 yield tx, decision
                 return

@@ -10,7 +10,7 @@ from typing import Literal
 
 from looseleaf.audit.batch import GroupCommit, Request
 from looseleaf.clock import Clock, system_clock
-from looseleaf.errors import BadInput, LooseleafError, NotFound
+from looseleaf.errors import BadInput, Forbidden, LooseleafError, NotFound
 from looseleaf.ingest import Document, prepare, read_file
 from looseleaf.model import (
     Actor,
@@ -50,6 +50,9 @@ class _Plan:
     title_marking: Marking
     title_marking_given: bool
     source: Source | None
+    #: No level was named: the default is capped at the registrar's own level.
+    leaf_level_default: bool = False
+    title_level_default: bool = False
 
 
 class Catalogue(RegistryBase):
@@ -89,6 +92,8 @@ class Catalogue(RegistryBase):
             title_marking=self.marking(dossier_marking or MarkingRequest(), default=marking),
             title_marking_given=dossier_marking is not None,
             source=source,
+            leaf_level_default=leaf_marking is None or leaf_marking.level is None,
+            title_level_default=dossier_marking is not None and dossier_marking.level is None,
         )
         results = []
         for path in paths:
@@ -124,7 +129,31 @@ class Catalogue(RegistryBase):
     def _stitch(self, actor: Actor, tx: Tx, document: Document, plan: _Plan) -> IngestResult:
         now = self.now()
         file = document.filename
-        found = dossiers.identify(tx, plan.title)
+        policy = self.policy(tx)
+        if plan.leaf_level_default:
+            plan = replace(plan, marking=self.capped(tx, actor, plan.marking))
+        if not plan.title_marking_given or plan.title_level_default:
+            plan = replace(plan, title_marking=self.capped(tx, actor, plan.title_marking))
+        for what, marking in (("leaf", plan.marking), ("title", plan.title_marking)):
+            if not policy.knows(actor, self.levels.rank(marking.level), marking.compartments):
+                raise Forbidden(
+                    "report.ingest",
+                    f"the {what} marking {marking} is beyond your own clearance; "
+                    "a registrar marks only within it",
+                )
+        # Only dossiers whose title the registrar may see: a hidden dossier of
+        # the same title is neither found, nor stitched into, nor reported.
+        visible = None if actor.is_operator else sql.visible_dossiers(_reader_id(actor))
+        named = dossiers.identify(tx, plan.title, visible)
+        if plan.title_marking_given and len(named) > 1:
+            named = [d for d in named if d[1] == str(plan.title_marking)] or named[:1]
+        if len(named) > 1:
+            choices = ", ".join(key for _, key in named)
+            raise BadInput(
+                f"--dossier {plan.title!r}",
+                f"names {len(named)} dossiers (marked {choices}); give --dossier-level",
+            )
+        found = named[0] if named else None
         if found is None:
             marking_id = markings.intern(tx, self.levels, plan.title_marking)
             dossier_id = dossiers.create(tx, plan.title, marking_id, now)
@@ -204,9 +233,15 @@ class Catalogue(RegistryBase):
                 assert actor.reader_id is not None
                 visible = sql.visible_dossiers(actor.reader_id)
                 readable = sql.readable_leaves(actor.reader_id, self.now())
-            found = dossiers.find(tx, ref, visible=visible, readable=readable)
-            if found is None:
+            matches = dossiers.find_all(tx, ref, visible=visible, readable=readable)
+            if not matches:
                 raise NotFound("dossier", ref)
+            if len(matches) > 1:
+                ids = ", ".join(f"{d.id} ({d.marking})" for d in matches)
+                raise BadInput(
+                    f"dossier {ref!r}", f"names {len(matches)} dossiers: give one id of {ids}"
+                )
+            found = matches[0]
             shown = reports.of_dossier(tx, found.id, readable=readable)
             if readable is not None:
                 shown = [report for report in shown if report.leaves]
@@ -281,49 +316,95 @@ class Catalogue(RegistryBase):
         leaf_ids: Sequence[int] = (),
         report_id: int | None = None,
     ) -> list[int]:
-        """Re-mark leaves (by id, or every leaf of a report). Raising or lowering a
-        marking is an event with who, when and why; it counts from the next check."""
+        """Re-mark leaves (by id, or every leaf of a report the registrar can
+        see). Raising or lowering a marking is an event with who, when, why,
+        and both markings; it counts from the next check. A registrar marks
+        only leaves their own clearance covers, and only to a marking it
+        covers: a leaf they cannot see is "not found", and of a report only
+        the leaves they can see are marked."""
         reason = reason_given(reason)
-        new = self.marking(request)
         with self._acting(actor, Action.LEAF_MARK) as (tx, _):
+            policy = self.policy(tx)
             targets = list(leaf_ids)
             if report_id is not None:
-                if not reports.exists(tx, report_id):
+                known = [
+                    leaf_id
+                    for leaf_id in leaves.ids_of_report(tx, report_id)
+                    if policy.knows_leaf(actor, leaf_id)
+                ]
+                if not known:
                     raise NotFound("report", report_id)
-                targets += leaves.ids_of_report(tx, report_id)
+                targets += known
             if not targets:
                 raise BadInput("mark", "name leaves or a report to mark")
-            marking_id = markings.intern(tx, self.levels, new)
             for leaf_id in targets:
                 old = leaves.by_id(tx, leaf_id)
-                if old is None:
+                if old is None or not policy.knows_leaf(actor, leaf_id):
                     raise NotFound("leaf", leaf_id)
-                leaves.set_marking(tx, leaf_id, marking_id)
+                new = request.after(self.levels, old.marking)
+                decision = policy.mark(actor, self._rank(old.marking), self._rank(new))
+                if not decision.allowed:
+                    raise Forbidden("leaf.mark", decision.reason)
+                leaves.set_marking(tx, leaf_id, markings.intern(tx, self.levels, new))
                 self._record(
                     tx,
                     actor,
                     "leaf.mark",
                     target=f"leaf:{leaf_id}",
-                    detail={"from": old.marking.as_json(), "to": new.as_json(), "reason": reason},
+                    detail={
+                        "from": old.marking.as_json(),
+                        "to": new.as_json(),
+                        "compartments": _compartments(request),
+                        "reason": reason,
+                    },
                 )
         return targets
 
+    def _rank(self, marking: Marking) -> tuple[int, frozenset[str]]:
+        return self.levels.rank(marking.level), marking.compartments
+
     def mark_dossier(self, actor: Actor, ref: str, request: MarkingRequest, reason: str) -> None:
-        """Re-mark a dossier's title (its existence), separately from its leaves."""
+        """Re-mark a dossier's title (its existence), separately from its leaves,
+        under the same rule as a leaf: only a title the registrar can see, only
+        to a marking their clearance covers."""
         reason = reason_given(reason)
-        new = self.marking(request)
         with self._acting(actor, Action.LEAF_MARK) as (tx, _):
-            found = dossiers.find(tx, ref)
-            if found is None:
-                raise NotFound("dossier", ref)
+            found = self._find_dossier(tx, actor, ref)
+            new = request.after(self.levels, found.marking)
+            decision = self.policy(tx).mark(
+                actor, self._rank(found.marking), self._rank(new), what="title"
+            )
+            if not decision.allowed:
+                raise Forbidden("leaf.mark", decision.reason)
             dossiers.set_marking(tx, found.id, markings.intern(tx, self.levels, new))
             self._record(
                 tx,
                 actor,
                 "dossier.mark",
                 target=f"dossier:{found.id}",
-                detail={"from": found.marking.as_json(), "to": new.as_json(), "reason": reason},
+                detail={
+                    "from": found.marking.as_json(),
+                    "to": new.as_json(),
+                    "compartments": _compartments(request),
+                    "reason": reason,
+                },
             )
+
+    def _find_dossier(self, tx: Tx, actor: Actor, ref: str) -> Dossier:
+        """A dossier by id or exact title among those whose title the actor may
+        see; a title two such dossiers share (under different markings) is
+        ambiguous and must be given by id."""
+        visible = None
+        if not actor.is_operator:
+            assert actor.reader_id is not None
+            visible = sql.visible_dossiers(actor.reader_id)
+        found = dossiers.find_all(tx, ref, visible=visible)
+        if not found:
+            raise NotFound("dossier", ref)
+        if len(found) > 1:
+            ids = ", ".join(f"{d.id} ({d.marking})" for d in found)
+            raise BadInput(f"dossier {ref!r}", f"names {len(found)} dossiers: give one id of {ids}")
+        return found[0]
 
     def withdraw_leaf(self, actor: Actor, leaf_id: int, reason: str) -> None:
         """Withdraw one leaf: a recorded event, never a delete."""
@@ -354,3 +435,15 @@ class Catalogue(RegistryBase):
                 detail={"reason": reason, "leaves": count},
             )
         return count
+
+
+def _compartments(request: MarkingRequest) -> str:
+    """What a re-marking did to compartments, for the record."""
+    if request.clear_compartments:
+        return "cleared"
+    return "replaced" if request.compartments else "kept"
+
+
+def _reader_id(actor: Actor) -> int:
+    assert actor.reader_id is not None
+    return actor.reader_id

@@ -18,9 +18,9 @@ from looseleaf.cardindex.names import fold
 from looseleaf.custody import copies as copy_pdf
 from looseleaf.custody import xref
 from looseleaf.custody.notes import derived_marking
-from looseleaf.errors import BadInput, Forbidden, NotFound
+from looseleaf.errors import BadInput, NotFound
 from looseleaf.model import Actor, Citation, Copy, Grant, LeafText, Note, Slip
-from looseleaf.policy import Action, sql
+from looseleaf.policy import Action, Decision, Policy, sql
 from looseleaf.policy.sql import Filter
 from looseleaf.registry.base import RegistryBase
 from looseleaf.store import (
@@ -75,9 +75,10 @@ class Custody(RegistryBase):
                 candidates = self._xref_proposals(tx, actor, *xref_leaf)
                 proposed = self._proposable(tx, actor.reader_id, candidates)
             else:
+                # Found when a custodian opens the slip, among what that
+                # custodian may read: never a substring oracle over the rest.
                 assert query is not None
-                kind, scope = "query", {"query": query.strip()}
-                proposed = self._query_proposals(tx, actor.reader_id, query.strip())
+                kind, scope, proposed = "query", {"query": query.strip()}, []
             slip_id = slips.create(
                 tx, actor.reader_id, purpose.strip(), kind=kind, scope=scope, now=self.now()
             )
@@ -109,21 +110,36 @@ class Custody(RegistryBase):
         ]
 
     def _xref_proposals(self, tx: Tx, actor: Actor, leaf_id: int, name: str) -> list[int]:
-        """Leaves of the named person's dossier that bear on the referencing leaf."""
+        """Leaves of the named person's dossier that bear on the referencing leaf.
+
+        The name must be a cross-reference the reader is shown on that leaf,
+        or the surname, written on the leaf, of a dossier title they may see;
+        any other name (a cover name they may not decode as much as a word
+        nobody knows) is the same "not found", so a slip answers no more than
+        the leaf view shows. What bears on the reference is found through the
+        reader's own view of the card index: a slip never proposes leaves by
+        a link between names that the reader may not know.
+        """
+        from looseleaf.registry.cardindex import hidden_types, known_mentions
+
         decision = self.policy(tx).check(actor, Action.LEAF_READ, leaf_id)
         source = leaves.by_id(tx, leaf_id) if decision.allowed else None
         if source is None:
             raise NotFound("leaf", leaf_id)
         assert actor.reader_id is not None
         visible = sql.visible_dossiers(actor.reader_id)
+        people = sql.visible_persons(actor.reader_id)
         text = leaves.text(tx, source).normalised
-        named = self._named_on(tx, leaf_id)
-        target = self._xref_target(tx, named, name, visible, source.dossier_id)
+        target = self._xref_target(tx, actor, leaf_id, name, people)
         if target is None:
+            # The card index may know nobody here: a title the reader sees
+            # names its subject, and the leaf writes that surname.
             targets = [
                 (dossier_id, title)
                 for dossier_id, title in dossiers.titles(tx, visible)
-                if xref.names_in(title, name) and dossier_id != source.dossier_id
+                if xref.names_in(title, name)
+                and dossier_id != source.dossier_id
+                and xref.mentions(text, [xref.surname(title)])
             ]
             if not targets:
                 raise NotFound("dossier", name)
@@ -131,23 +147,25 @@ class Custody(RegistryBase):
                 choices = "; ".join(title for _, title in targets)
                 raise BadInput(f"--xref name {name!r}", f"names more than one dossier ({choices})")
             target = targets[0]
-            if not xref.mentions(text, [xref.surname(target[1])]):
-                raise BadInput(
-                    f"--xref {leaf_id}:{name}", f"leaf {leaf_id} does not mention {name}"
-                )
         target_id = target[0]
         # What bears on the reference: the subject of the dossier the reference
         # was found in, and anyone else named on the referencing leaf, under
-        # every name form the card index knows for them.
+        # every name form of theirs that the reader may see.
         bearing = [
             xref.surname(title)
             for dossier_id, title in dossiers.titles(tx)
             if dossier_id != target_id
             and (dossier_id == source.dossier_id or xref.mentions(text, [xref.surname(title)]))
         ]
-        others = {p for p, dossier in named.items() if dossier != target_id}
-        others |= set(persons.subjects_of(tx, source.dossier_id))
-        bearing += [form for _, p, form, _ in persons.all_forms(tx) if p in others]
+        known = persons.all_forms(tx, people, secret=hidden_types(self, tx, actor))
+        records = {p for _, p, _, _ in known}
+        named = {p for _, _, _, p in known_mentions(self, tx, actor, leaf_id)}
+        others = {
+            p
+            for p in named | set(persons.subjects_of(tx, source.dossier_id))
+            if p in records and persons.dossier_of(tx, p) != target_id
+        }
+        bearing += [form for _, p, form, _ in known if p in others]
         return [
             candidate
             for candidate, candidate_text in leaves.texts_of_dossier(tx, target_id)
@@ -163,43 +181,83 @@ class Custody(RegistryBase):
         }
 
     def _xref_target(
-        self,
-        tx: Tx,
-        named: dict[int, int | None],
-        name: str,
-        visible: Filter,
-        own: int,
+        self, tx: Tx, actor: Actor, leaf_id: int, name: str, people: Filter
     ) -> tuple[int, str] | None:
-        """The dossier on the record that `name` names among those the leaf mentions."""
+        """The dossier of the cross-reference on the leaf that `name` names, among
+        those the reader is shown: by its words on the leaf, its dossier's
+        title, or a form of the record that the reader may see (`people` are
+        the records they may know of)."""
+        from looseleaf.registry.cardindex import cross_references, hidden_types
+
+        known = persons.all_forms(tx, people, secret=hidden_types(self, tx, actor))
         wanted = fold(name)
-        for person_id, dossier_id in named.items():
-            if dossier_id is None or dossier_id == own:
-                continue
-            forms = [form for _, p, form, _ in persons.all_forms(tx) if p == person_id]
-            if any(fold(form) == wanted for form in forms) or Index(
-                [(person_id, form) for form in forms]
+        for shown in cross_references(self, tx, actor, leaf_id):
+            names = [shown.text, shown.dossier_title]
+            names += [form for _, p, form, _ in known if p == shown.person_id]
+            if any(fold(n) == wanted for n in names) or Index(
+                [(shown.dossier_id, n) for n in names]
             ).matches(name):
-                found = dossiers.titles_of(tx, [dossier_id], visible)
-                if found:
-                    return found[0]
+                return shown.dossier_id, shown.dossier_title
         return None
 
-    def _query_proposals(self, tx: Tx, reader_id: int, query: str) -> list[int]:
-        readable = sql.readable_leaves(reader_id, self.now())
+    def _query_proposals(self, tx: Tx, slip: Slip, custodian: Actor) -> list[int]:
+        """Leaves matching a query slip that its reader may not read yet, found
+        only among the leaves the deciding custodian may read themselves."""
+        owner = readers.by_name(tx, self.levels, slip.reader)
+        assert owner is not None
+        filters = [sql.readable_leaves(owner.id, self.now())]
+        mine = "1 = 1"
+        params: tuple[object, ...] = ()
+        if custodian.reader_id is not None:
+            own = sql.readable_leaves(custodian.reader_id, self.now())
+            mine, params = own.sql, own.params
         return [
             int(row[0])
             for row in tx.all(
                 "SELECT l.id FROM leaves l WHERE l.withdrawn_at IS NULL "
-                f"AND LOWER(l.normalised) LIKE ? AND NOT {readable.sql} ORDER BY l.id LIMIT ?",
-                (f"%{query.lower()}%", *readable.params, QUERY_PROPOSALS),
+                f"AND LOWER(l.normalised) LIKE ? AND NOT {filters[0].sql} AND {mine} "
+                "ORDER BY l.arrival LIMIT ?",
+                (f"%{str(slip.scope['query']).lower()}%", *filters[0].params, *params,
+                 QUERY_PROPOSALS),
             )
-        ]
+        ]  # fmt: skip
+
+    def _staff_view(self, tx: Tx, actor: Actor, slip: Slip) -> Slip:
+        """A slip as one custodian may see it: only the leaves they may read
+        themselves, and a count of the undecided rest. Their own slip they see
+        as its reader does."""
+        if actor.reader_id is not None and slip.reader == actor.name:
+            return _for_reader(slip)
+        if slip.scope_kind == "query" and slip.status == "pending":
+            found = tuple(self._query_proposals(tx, slip, actor))
+            return replace(slip, proposed=found, denied=(), granted=(), beyond=None)
+        policy = self.policy(tx)
+
+        def mine(leaf_ids: Sequence[int]) -> tuple[int, ...]:
+            return tuple(i for i in leaf_ids if policy.check(actor, Action.LEAF_READ, i).allowed)
+
+        proposed = mine(slip.proposed or ())
+        undecided = set(slip.proposed or ()) - set(slip.granted) - set(slip.denied or ())
+        beyond = len(undecided - set(proposed)) if slip.scope_kind != "query" else None
+        return replace(
+            slip,
+            proposed=proposed,
+            granted=mine(slip.granted),
+            denied=mine(slip.denied or ()),
+            beyond=beyond,
+        )
+
+    def _open_to(self, tx: Tx, actor: Actor, slip: Slip) -> tuple[int, ...]:
+        """The proposals of a pending slip that this custodian may still decide."""
+        view = self._staff_view(tx, actor, slip)
+        decided = {*view.granted, *(view.denied or ())}
+        return tuple(i for i in view.proposed or () if i not in decided)
 
     def slips(self, actor: Actor, *, status: str | None = None) -> list[Slip]:
         """A reader's own slips (trimmed), or every slip for a custodian."""
         if self._is_custodian(actor):
             with self.store.read() as tx:
-                return slips.listing(tx, status=status)
+                return [self._staff_view(tx, actor, s) for s in slips.listing(tx, status=status)]
         assert actor.reader_id is not None
         with self.store.read() as tx:
             return [
@@ -209,8 +267,8 @@ class Custody(RegistryBase):
     def slip(self, actor: Actor, slip_id: int) -> Slip:
         with self.store.read() as tx:
             found = slips.listing(tx, slip_id=slip_id)
-        if found and self._is_custodian(actor):
-            return found[0]
+            if found and self._is_custodian(actor):
+                return self._staff_view(tx, actor, found[0])
         if found and actor.reader_id is not None and found[0].reader == actor.name:
             return _for_reader(found[0])
         raise NotFound("slip", slip_id)
@@ -219,15 +277,38 @@ class Custody(RegistryBase):
         return self.check(actor, Action.SLIP_DECIDE).allowed
 
     def review(self, actor: Actor, slip_id: int, leaf_id: int) -> LeafText:
-        """A custodian reads a proposed leaf to decide on it; the reading is recorded."""
-        with self._acting(actor, Action.LEAF_REVIEW, leaf_id, hidden=("leaf", leaf_id)) as (
-            tx,
-            decision,
-        ):
-            proposed = [leaf for leaf, _ in slips.decisions(tx, slip_id)]
-            if leaf_id not in proposed:
-                raise NotFound("leaf", leaf_id)
+        """A custodian reads a proposed leaf to decide someone else's slip: a
+        recorded read, of a leaf they may read themselves."""
+
+        def decide(policy: Policy) -> Decision:
+            decision = policy.review(actor, slip_id, leaf_id)
+            if decision.allowed:
+                found = slips.listing(policy.tx, slip_id=slip_id)
+                if not found or leaf_id not in self._open_to(policy.tx, actor, found[0]):
+                    return Decision(False, f"leaf {leaf_id} is not proposed to you on {slip_id}")
+            return decision
+
+        with self._acting(
+            actor, Action.LEAF_REVIEW, leaf_id, hidden=self._hidden_in_review(actor, slip_id,
+            leaf_id), decide=decide,
+        ) as (tx, decision):  # fmt: skip
             return self._hand_out(tx, actor, "leaf.review", leaf_id, decision)
+
+    def _hidden_in_review(
+        self, actor: Actor, slip_id: int, leaf_id: int
+    ) -> tuple[str, object] | None:
+        """A refusal about the slip itself (their own, or decided) is explained;
+        one about the leaf is the same "not found" as a missing leaf."""
+        with self.store.read() as tx:
+            policy = self.policy(tx)
+            decided = policy.decide(actor, slip_id)
+            if (
+                not decided.allowed
+                and slips.owner(tx, slip_id) is not None
+                and (self._is_custodian(actor))
+            ):
+                return None
+        return ("leaf", leaf_id)
 
     def decide_slip(
         self,
@@ -238,20 +319,18 @@ class Custody(RegistryBase):
         deny: Sequence[int] = (),
         days: int | None = None,
     ) -> Slip:
-        """Approve some proposed leaves, page by page; the rest are denied.
-        Approval becomes grants for the slip's reader, until an expiry."""
-        with self._acting(actor, Action.SLIP_DECIDE) as (tx, _):
-            found = slips.listing(tx, slip_id=slip_id)
-            if not found:
-                raise NotFound("slip", slip_id)
-            slip = found[0]
-            if slip.status != "pending":
-                raise BadInput(f"slip {slip_id}", f"is {slip.status}, not pending")
-            if slip.reader == actor.name and actor.reader_id is not None:
-                raise Forbidden("slip.decide", "a custodian does not decide their own slip")
-            proposed = set(slip.proposed or ())
+        """Approve some proposed leaves, page by page; the rest of what this
+        custodian may read is denied. Approval becomes grants for the slip's
+        reader, until an expiry. Proposals beyond the custodian's own clearance
+        stay undecided (the slip stays pending) for a higher custodian; a
+        query slip is decided over what this custodian may read, and closes."""
+        with self._acting(
+            actor, Action.SLIP_DECIDE, slip_id, decide=lambda p: self._may_decide(p, actor, slip_id)
+        ) as (tx, _):
+            slip = slips.listing(tx, slip_id=slip_id)[0]
+            open_ = self._open_to(tx, actor, slip)
             for leaf_id in [*approve, *deny]:
-                if leaf_id not in proposed:
+                if leaf_id not in open_:
                     raise BadInput(f"leaf {leaf_id}", f"was not proposed on slip {slip_id}")
             if set(approve) & set(deny):
                 raise BadInput("--approve/--deny", "a leaf cannot be both approved and denied")
@@ -266,12 +345,18 @@ class Custody(RegistryBase):
                         f"is marked {leaf.marking.level}, above {owner.name}'s clearance "
                         f"{owner.clearance.level}; a grant never lifts the level requirement",
                     )
+            approved = sorted(set(approve))
+            denied = [leaf_id for leaf_id in open_ if leaf_id not in set(approve)]
             expires = self.later(days or self.settings.grant_days)
-            slips.decide(tx, slip_id, sorted(set(approve)), str(actor), self.now())
+            if slip.scope_kind == "query":
+                slips.propose(tx, slip_id, open_)
+            slips.settle(tx, slip_id, approved, denied)
+            if slip.scope_kind == "query" or not slips.undecided(tx, slip_id):
+                slips.close(tx, slip_id, str(actor), self.now())
             grants.add(
                 tx,
                 reader_id=owner.id,
-                leaf_ids=sorted(set(approve)),
+                leaf_ids=approved,
                 slip_id=slip_id,
                 purpose=slip.purpose,
                 granted_by=str(actor),
@@ -285,12 +370,18 @@ class Custody(RegistryBase):
                 target=f"slip:{slip_id}",
                 detail={
                     "reader": owner.name,
-                    "approved": sorted(set(approve)),
-                    "denied": sorted(proposed - set(approve)),
+                    "approved": approved,
+                    "denied": denied,
                     "expires_at": expires,
                 },
             )
-            return slips.listing(tx, slip_id=slip_id)[0]
+            return self._staff_view(tx, actor, slips.listing(tx, slip_id=slip_id)[0])
+
+    def _may_decide(self, policy: Policy, actor: Actor, slip_id: int) -> Decision:
+        decision = policy.decide(actor, slip_id)
+        if not decision.allowed and slips.owner(policy.tx, slip_id) is None:
+            raise NotFound("slip", slip_id)
+        return decision
 
     def return_slip(self, actor: Actor, slip_id: int) -> int:
         """The reader hands the leaves back (or a custodian recalls them): every
@@ -337,17 +428,21 @@ class Custody(RegistryBase):
             policy = self.policy(tx)
             pages = []
             for leaf_id in leaf_ids:
+                mine = policy.issue(actor, leaf_id)
+                if not mine.allowed:
+                    raise NotFound("leaf", leaf_id)
                 if not policy.check(holder, Action.LEAF_READ, leaf_id).allowed:
                     raise BadInput(
                         f"leaf {leaf_id}",
                         f"{reader} may not read it; a copy is only of leaves the reader may read",
                     )
-                leaf = leaves.by_id(tx, leaf_id)
-                assert leaf is not None
-                text = leaves.text(tx, leaf)
+                # The copy passes through the issuer's hands: a recorded read.
+                text = self._hand_out(tx, actor, "leaf.read", leaf_id, mine)
+                leaf = text.leaf
+                label = f" ({leaf.label})" if leaf.label else ""
                 heading = (
-                    f"Leaf {leaf.id} - dossier {leaf.dossier_id}, report {leaf.report_id}, "
-                    f"position {leaf.position} - {leaf.marking} - sha256 {leaf.sha256[:16]}"
+                    f"Leaf {leaf.id}{label} - dossier {leaf.dossier_id}, report {leaf.report_id}"
+                    f" - {leaf.marking} - sha256 {leaf.sha256[:16]}"
                 )
                 pages.append(copy_pdf.CopyPage(leaf.id, heading, text.original))
             number = copies.next_number(tx)
@@ -437,7 +532,14 @@ class Custody(RegistryBase):
         policy = self.policy(tx)
         found = []
         for nid, text, created_at, cited in notes.of_reader(tx, actor.reader_id, note_id):
-            catalogue = [leaves.by_id(tx, leaf_id) for leaf_id in cited]
+            # The marking is derived from the citations the author may still
+            # read: a leaf re-marked out of their reach must not tell them
+            # its new marking through their own note.
+            citations = tuple(
+                Citation(leaf_id, policy.check(actor, Action.LEAF_READ, leaf_id).allowed)
+                for leaf_id in cited
+            )
+            catalogue = [leaves.by_id(tx, c.leaf_id) for c in citations if c.readable]
             found.append(
                 Note(
                     id=nid,
@@ -445,10 +547,7 @@ class Custody(RegistryBase):
                     text=text,
                     created_at=created_at,
                     marking=derived_marking(self.levels, [c.marking for c in catalogue if c]),
-                    citations=tuple(
-                        Citation(leaf_id, policy.check(actor, Action.LEAF_READ, leaf_id).allowed)
-                        for leaf_id in cited
-                    ),
+                    citations=citations,
                 )
             )
         return found

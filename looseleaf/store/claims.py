@@ -1,6 +1,8 @@
 """Claims and the notes on their conflicts. Listing always takes the access
-rule's filter on the cited leaf (and on the subject's record), so a claim on
-a leaf the asker may not read is never fetched."""
+rule's filter on the cited leaf, so a claim on a leaf the asker may not read
+is never fetched. A claim's subject comes back as written, beside the record
+it is linked to: whether an asker may be told that record's name (a cover
+name must not be decoded for them) is the facade's decision, not the store's."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from looseleaf.store import ids
 from looseleaf.store.base import Tx
 
 _COLUMNS = (
-    "c.id, c.subject_id, COALESCE(p.preferred, c.subject), c.property, c.value, c.value_id, "
+    "c.id, c.subject_id, c.subject, c.property, c.value, c.value_id, "
     "c.date_first, c.date_last, c.date_precision, c.date_text, c.relative_to, c.place, "
     "c.planned, c.status, c.credibility, c.leaf_id, l.dossier_id, c.start_offset, "
     "c.end_offset, c.quote, c.made_by, c.made_at, s.title, s.grade"

@@ -50,22 +50,34 @@ def find(
     tx: Tx, ref: str, *, visible: Filter | None = None, readable: Filter | None = None
 ) -> Dossier | None:
     """A dossier by id (all digits) or by exact title, among those `visible`."""
-    if ref.isdigit():
-        found = _dossiers(tx, "AND d.id = ?", (int(ref),), visible, readable)
-        if found:
-            return found[0]
-    found = _dossiers(tx, "AND d.title = ?", (ref,), visible, readable)
+    found = find_all(tx, ref, visible=visible, readable=readable)
     return found[0] if found else None
 
 
-def identify(tx: Tx, title: str) -> tuple[int, str] | None:
-    """(id, marking key) of the dossier with this title: what ingest needs, without counting."""
-    row = tx.one(
-        "SELECT d.id, m.key FROM dossiers d JOIN markings m ON m.id = d.marking_id "
-        "WHERE d.title = ?",
-        (title,),
-    )
-    return None if row is None else (int(row[0]), str(row[1]))
+def find_all(
+    tx: Tx, ref: str, *, visible: Filter | None = None, readable: Filter | None = None
+) -> list[Dossier]:
+    """Every dossier `ref` names among those `visible`: one by id, or all
+    that share a title (titles are unique only within one marking)."""
+    if ref.isdigit() and len(ref) < 19:
+        found = _dossiers(tx, "AND d.id = ?", (int(ref),), visible, readable)
+        if found:
+            return found
+    return _dossiers(tx, "AND d.title = ?", (ref,), visible, readable)
+
+
+def identify(tx: Tx, title: str, visible: Filter | None = None) -> list[tuple[int, str]]:
+    """(id, marking key) of the dossiers with this title among those `visible`:
+    what ingest needs, without counting."""
+    shown = visible or _ALL
+    return [
+        (int(row[0]), str(row[1]))
+        for row in tx.all(
+            "SELECT d.id, m.key FROM dossiers d JOIN markings m ON m.id = d.marking_id "
+            f"WHERE d.title = ? AND {shown.sql} ORDER BY d.arrival",
+            (title, *shown.params),
+        )
+    ]
 
 
 def titles(tx: Tx, visible: Filter | None = None) -> list[tuple[int, str]]:

@@ -43,8 +43,9 @@ def leaves_of_form(tx: Tx, form_id: int, readable: Filter) -> list[int]:
     return [
         int(r[0])
         for r in tx.all(
-            "SELECT DISTINCT x.leaf_id FROM mentions x JOIN leaves l ON l.id = x.leaf_id "
-            f"WHERE x.form_id = ? AND {readable.sql} ORDER BY x.leaf_id",
+            "SELECT x.leaf_id FROM mentions x JOIN leaves l ON l.id = x.leaf_id "
+            f"WHERE x.form_id = ? AND {readable.sql} GROUP BY x.leaf_id, l.arrival "
+            "ORDER BY l.arrival",
             (form_id, *readable.params),
         )
     ]

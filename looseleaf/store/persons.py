@@ -93,6 +93,10 @@ def merge(tx: Tx, keep: int, other: int) -> None:
                "person_id = ? OR other_id = ?)", (other, other))  # fmt: skip
 
 
+def remark(tx: Tx, person_id: int, marking_id: int) -> None:
+    tx.execute("UPDATE persons SET marking_id = ? WHERE id = ?", (marking_id, person_id))
+
+
 def succeed(tx: Tx, predecessor: int, successor: int, at: str | None) -> None:
     tx.execute(
         "INSERT INTO successions (predecessor_id, successor_id, at) VALUES (?, ?, ?)",

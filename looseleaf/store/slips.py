@@ -52,13 +52,24 @@ def decisions(tx: Tx, slip_id: int) -> list[tuple[int, str | None]]:
     ]
 
 
-def decide(tx: Tx, slip_id: int, approved: Sequence[int], who: str, now: str) -> None:
-    """Approve `approved`; every other proposed leaf is denied; the slip is closed."""
-    tx.execute("UPDATE slip_leaves SET decision = 'denied' WHERE slip_id = ?", (slip_id,))
+def settle(tx: Tx, slip_id: int, approved: Sequence[int], denied: Sequence[int]) -> None:
+    """Decide these proposed leaves; the others stay for another custodian."""
     tx.executemany(
-        "UPDATE slip_leaves SET decision = 'approved' WHERE slip_id = ? AND leaf_id = ?",
-        [(slip_id, leaf_id) for leaf_id in approved],
+        "UPDATE slip_leaves SET decision = ? WHERE slip_id = ? AND leaf_id = ?",
+        [("approved", slip_id, leaf_id) for leaf_id in approved]
+        + [("denied", slip_id, leaf_id) for leaf_id in denied],
     )
+
+
+def undecided(tx: Tx, slip_id: int) -> int:
+    return int(
+        tx.scalar(
+            "SELECT COUNT(*) FROM slip_leaves WHERE slip_id = ? AND decision IS NULL", (slip_id,)
+        )
+    )
+
+
+def close(tx: Tx, slip_id: int, who: str, now: str) -> None:
     tx.execute(
         "UPDATE slips SET status = 'decided', decided_at = ?, decided_by = ? WHERE id = ?",
         (now, who, slip_id),

@@ -99,7 +99,12 @@ def test_lowered_clearance_and_new_marking_count_at_once(reg: Registry) -> None:
     reg.set_reader(OPERATOR, "keeper", compartments=[])
     with pytest.raises(NotFound):
         reg.read(keeper, ids[0])
-    reg.mark(OPERATOR, MarkingRequest("SECRET"), "compartment lifted", leaf_ids=[ids[0]])
+    reg.mark(
+        OPERATOR,
+        MarkingRequest("SECRET", clear_compartments=True),
+        "compartment lifted",
+        leaf_ids=[ids[0]],
+    )
     assert reg.read(keeper, ids[0]).leaf.marking == Marking("SECRET")
     reg.mark(OPERATOR, MarkingRequest("TOP SECRET"), "raised", leaf_ids=[ids[0]])
     reader = actor(reg, "reader")
@@ -122,10 +127,13 @@ def test_decisions_are_checked(reg: Registry) -> None:
     with pytest.raises(BadInput, match="a grant never lifts the level requirement"):
         reg.decide_slip(keeper, slip.id, approve=[ids[1]])
     reg.decide_slip(keeper, slip.id, approve=[ids[0]])
-    with pytest.raises(BadInput, match="is decided, not pending"):
+    with pytest.raises(Forbidden, match="is decided, not pending"):
         reg.decide_slip(keeper, slip.id, approve=[ids[0]])
     denied = [e for e in reg.event_log(OPERATOR) if e.action == "slip.decide.denied"]
-    assert len(denied) == 1
+    assert [e.detail["reason"] for e in denied] == [
+        "slip.decide needs the custodian role",
+        f"slip {slip.id} is decided, not pending",
+    ]
 
 
 def test_custodian_review_is_recorded_and_limited_to_proposals(reg: Registry) -> None:

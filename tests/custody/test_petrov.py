@@ -82,7 +82,10 @@ def test_petrov_reads_exactly_the_two_leaves_detached_for_him(
         "SECRET",
     )
     ok("reader", "add", "petrov", "--level", "top secret", "--compartment", "SEAMEN")
-    ok("reader", "add", "custodian", "--level", "top secret", "--role", "custodian")
+    ok("reader", "add", "custodian", "--level", "top secret", "--compartment", "ARCHIVE-KI",
+       "--role", "custodian")  # fmt: skip
+    # A custodian who is not read into ARCHIVE-KI: staff are readers too.
+    ok("reader", "add", "outsider", "--level", "top secret", "--role", "custodian")
 
     seaman = ok("dossier", "show", "KOVAL, Pavlo - boatswain", "--as", "petrov")
     [seaman_leaf] = seaman["reports_list"][0]["leaves"]  # type: ignore[index]
@@ -109,7 +112,11 @@ def test_petrov_reads_exactly_the_two_leaves_detached_for_him(
     assert slip["status"] == "pending"  # type: ignore[index]
     assert "proposed" not in slip  # the reader is not told what was proposed
 
+    # The outsider is told only how many proposals need a custodian read into them.
+    theirs = ok("slip", "show", str(slip["id"]), "--as", "outsider")  # type: ignore[index]
+    assert (theirs["proposed"], theirs["beyond"]) == ([], 3)  # type: ignore[index]
     queue = ok("slip", "show", str(slip["id"]), "--as", "custodian")  # type: ignore[index]
+    assert queue["beyond"] == 0  # type: ignore[index]
     mentions_koval = [target_ids[i] for i in (1, 3, 5)]
     assert queue["proposed"] == mentions_koval  # type: ignore[index]
 

@@ -292,26 +292,37 @@ def test_re_marking_a_leaf_is_on_the_audit_log_and_counts_at_once(room: Room) ->
         "/registrar/mark",
         csrf_from(room, "/registrar/marking"),
         leaves=str(leaf_id),
-        level="CONFIDENTIAL",
-        compartments="seamen",
+        level="SECRET",  # the clerk's own level: a registrar marks within their clearance
+        compartments="",
         reason="names a crew member under another name",
     )
     assert answer.status_code == 303
     assert answer.headers["location"].startswith("/registrar/marking?done=marked&id=1")
     shown = room.client.get(answer.headers["location"])
     assert "Leaves re-marked: 1;" in shown.text
-    assert '<span class="marking">CONFIDENTIAL/SEAMEN</span>' in shown.text
 
-    assert room.registry.leaf(OPERATOR, leaf_id).marking == Marking(
-        "CONFIDENTIAL", frozenset({"SEAMEN"})
-    )
+    assert room.registry.leaf(OPERATOR, leaf_id).marking == Marking("SECRET")
     [event] = [e for e in events(room, f"leaf:{leaf_id}") if e.action == "leaf.mark"]
     assert event.actor == "reader:clerk"
     assert event.detail["reason"] == "names a crew member under another name"
     assert event.detail["from"]["level"] == "RESTRICTED"
-    assert event.detail["to"] == {"level": "CONFIDENTIAL", "compartments": ["SEAMEN"]}
+    assert event.detail["to"] == {"level": "SECRET", "compartments": []}
+    assert event.detail["compartments"] == "kept"
     with pytest.raises(NotFound):
-        room.registry.read(auditor, leaf_id)  # not read into SEAMEN: gone at once
+        room.registry.read(auditor, leaf_id)  # cleared CONFIDENTIAL only: gone at once
+
+    # Above the clerk's own clearance: refused with the reason, nothing changed.
+    above = post(
+        room,
+        "/registrar/mark",
+        csrf_from(room, "/registrar/marking"),
+        leaves=str(leaf_id),
+        level="TOP SECRET",
+        reason="raise it",
+    )
+    assert above.status_code == 403
+    assert "a registrar marks only within their own clearance" in above.text
+    assert room.registry.leaf(OPERATOR, leaf_id).marking == Marking("SECRET")
 
 
 def test_re_marking_every_leaf_of_a_report_and_a_dossier_title(room: Room) -> None:
@@ -453,7 +464,7 @@ def test_records_are_added_found_given_forms_and_merged(room: Room) -> None:
         other=str(other),
         reason="the same seaman: Romanian and French spellings",
     )
-    assert merged.status_code == 303
+    assert merged.status_code == 303, merged.text[-600:]
     assert (
         f"Record {other} merged into record {keep}."
         in room.client.get(merged.headers["location"]).text

@@ -112,8 +112,8 @@ def numbers(text: str, what: str) -> list[int]:
     return list(dict.fromkeys(number(word, what) for word in words(text)))
 
 
-def marking_request(level: str, compartments: str) -> MarkingRequest:
-    return MarkingRequest(level or None, tuple(words(compartments)))
+def marking_request(level: str, compartments: str, clear: str = "") -> MarkingRequest:
+    return MarkingRequest(level or None, tuple(words(compartments)), clear_compartments=bool(clear))
 
 
 def marking_shown(reg: Registry, key: str) -> str | None:
@@ -362,7 +362,9 @@ def mark(request: Request, reg: Reg, form: Posted) -> Response:
     """Re-mark leaves (by id) or every leaf of a report."""
     me = desk(request, reg)
     report = field(form, "report")
-    wanted = marking_request(field(form, "level"), field(form, "compartments"))
+    wanted = marking_request(
+        field(form, "level"), field(form, "compartments"), field(form, "clear_compartments")
+    )
     marked = reg.mark(
         me.actor,
         wanted,
@@ -370,8 +372,7 @@ def mark(request: Request, reg: Reg, form: Posted) -> Response:
         leaf_ids=numbers(field(form, "leaves"), "leaf"),
         report_id=number(report, "report") if report else None,
     )
-    shown = str(reg.marking(wanted))
-    return back("/registrar/marking", "marked", len(marked), marking=shown)
+    return back("/registrar/marking", "marked", len(marked), marking=_shown(reg, wanted))
 
 
 @router.post("/registrar/mark-dossier")
@@ -379,9 +380,19 @@ def mark_dossier(request: Request, reg: Reg, form: Posted) -> Response:
     """Re-mark a dossier's title (its existence), separately from its leaves."""
     me = desk(request, reg)
     ref = field(form, "dossier")
-    wanted = marking_request(field(form, "level"), field(form, "compartments"))
+    wanted = marking_request(
+        field(form, "level"), field(form, "compartments"), field(form, "clear_compartments")
+    )
     reg.mark_dossier(me.actor, ref, wanted, field(form, "reason"))
-    return back("/registrar/marking", "dossier-marked", marking=str(reg.marking(wanted)))
+    return back("/registrar/marking", "dossier-marked", marking=_shown(reg, wanted))
+
+
+def _shown(reg: Registry, wanted: MarkingRequest) -> str:
+    """The marking to confirm, where the request names it whole (a level alone
+    keeps each leaf's own compartments, so there is no one marking to show)."""
+    if wanted.level and (wanted.compartments or wanted.clear_compartments):
+        return str(reg.marking(MarkingRequest(wanted.level, wanted.compartments)))
+    return ""
 
 
 @router.post("/registrar/withdraw")
