@@ -188,11 +188,14 @@ class Leaf(Jsonable):
 class Report(Jsonable):
     id: int
     dossier_id: int
+    #: Counted among the reports the asker is shown, as `Leaf.position` is
+    #: among the leaves they may read: neither counts hidden ones.
     seq: int
     filename: str
     media_type: str
-    sha256: str
-    size: int
+    #: The whole file's hash and size: None unless the asker may read every leaf.
+    sha256: str | None
+    size: int | None
     source: Source
     received_at: str
     withdrawn_at: str | None

@@ -55,7 +55,7 @@ def build(registry: Registry, actor: Actor, workdir: Path) -> list[Built]:
 #: the name followed by "-demo"; printed by `looseleaf demo`, never for real use.
 READERS = (
     ("petrov", "TOP SECRET", ("SEAMEN",), ()),
-    ("keeper", "TOP SECRET", ("ARCHIVE-KI",), ("custodian",)),
+    ("keeper", "TOP SECRET", ("ARCHIVE-KI", "SEAMEN"), ("custodian",)),
     ("clerk", "SECRET", (), ("registrar",)),
     ("auditor", "CONFIDENTIAL", (), ("auditor",)),
 )

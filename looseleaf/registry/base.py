@@ -11,8 +11,8 @@ from typing import Any
 
 from looseleaf.clock import Clock, stamp, system_clock
 from looseleaf.errors import BadInput, Forbidden, NotFound
-from looseleaf.model import Actor, LeafText, Levels, Marking
-from looseleaf.policy import Action, Decision, Policy
+from looseleaf.model import Actor, Leaf, LeafText, Levels, Marking
+from looseleaf.policy import Action, Decision, Policy, sql
 from looseleaf.settings import Settings
 from looseleaf.store import (
     SCHEMA_VERSION,
@@ -96,6 +96,12 @@ class RegistryBase:
             return marking
         return Marking(found.clearance.level, marking.compartments)
 
+    def as_seen(self, tx: Tx, actor: Actor, leaf: Leaf) -> Leaf:
+        """A leaf's entry as `actor` sees it (its position among what they may read)."""
+        if actor.reader_id is None:
+            return leaf
+        return leaves.as_seen(tx, leaf, sql.readable_leaves(actor.reader_id, self.now()))
+
     # -- actors ---------------------------------------------------------------
 
     def as_reader(self, name: str, *, via: Actor) -> Actor:
@@ -156,6 +162,7 @@ class RegistryBase:
         found = leaves.by_id(tx, leaf_id)
         if found is None:
             raise NotFound("leaf", leaf_id)
+        found = self.as_seen(tx, actor, found)
         self._record(
             tx,
             actor,

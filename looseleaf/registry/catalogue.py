@@ -252,9 +252,9 @@ class Catalogue(RegistryBase):
         with self.store.read() as tx:
             decision = self.policy(tx).check(actor, Action.LEAF_READ, leaf_id)
             found = leaves.by_id(tx, leaf_id) if decision.allowed else None
-        if found is None:
-            raise NotFound("leaf", leaf_id)
-        return found
+            if found is None:
+                raise NotFound("leaf", leaf_id)
+            return self.as_seen(tx, actor, found)
 
     def read(self, actor: Actor, leaf_id: int) -> LeafText:
         """A leaf's text. The read is recorded, with what allowed it, in the

@@ -4,6 +4,7 @@ so a listing can never carry text by accident."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from looseleaf.model import Leaf, LeafText, Marking
@@ -125,3 +126,16 @@ def texts_of_dossier(tx: Tx, dossier_id: int) -> list[tuple[int, str]]:
             (dossier_id,),
         )
     ]
+
+
+def as_seen(tx: Tx, leaf: Leaf, readable: Filter | None) -> Leaf:
+    """A leaf with its position counted among the leaves of its report that
+    `readable` admits: "page 3" must not say that a page 2 exists."""
+    if readable is None:
+        return leaf
+    position = tx.scalar(
+        f"SELECT COUNT(*) FROM leaves l WHERE l.report_id = ? AND l.position <= ? "
+        f"AND {readable.sql}",
+        (leaf.report_id, leaf.position, *readable.params),
+    )
+    return replace(leaf, position=int(position))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from looseleaf.ingest import Document
 from looseleaf.model import Report, Source
 from looseleaf.policy.sql import Filter
@@ -103,7 +105,7 @@ def of_dossier(tx: Tx, dossier_id: int, *, readable: Filter | None = None) -> li
         (dossier_id,),
     )
     leaves = leaves_of_reports(tx, [row[0] for row in rows], readable)
-    return [
+    found = [
         Report(
             id=row[0],
             dossier_id=row[1],
@@ -118,6 +120,32 @@ def of_dossier(tx: Tx, dossier_id: int, *, readable: Filter | None = None) -> li
             leaves=leaves.get(row[0], []),
         )
         for row in rows
+    ]
+    return found if readable is None else _as_seen(tx, found)
+
+
+def _as_seen(tx: Tx, found: list[Report]) -> list[Report]:
+    """Reports as an account that may read only some of their leaves sees
+    them: numbered among the reports it is shown, leaves numbered among the
+    leaves it may read, and the whole file's hash and size only where it may
+    read every leaf (they would confirm a guessed text of the hidden pages)."""
+    shown = [report for report in found if report.leaves]
+    totals = dict(
+        tx.all(
+            "SELECT report_id, COUNT(*) FROM leaves WHERE report_id IN "
+            f"({', '.join('?' for _ in shown)}) GROUP BY report_id",
+            [report.id for report in shown],
+        )
+    ) if shown else {}  # fmt: skip
+    return [
+        replace(
+            report,
+            seq=seq,
+            leaves=[replace(leaf, position=n) for n, leaf in enumerate(report.leaves, 1)],
+            sha256=report.sha256 if totals.get(report.id) == len(report.leaves) else None,
+            size=report.size if totals.get(report.id) == len(report.leaves) else None,
+        )
+        for seq, report in enumerate(shown, 1)
     ]
 
 

@@ -512,7 +512,10 @@ def test_the_auditor_sees_the_access_chart(room: Room) -> None:
     assert len(cells) == 30
     assert sum(cells) == len(by_petrov)
     week = room.client.get("/audit/access?days=7")
-    assert len([r for r in svg_of(week.text).iter(f"{NS}rect") if "data-count" in r.attrib]) == 7
+    rows = [g for g in svg_of(week.text).iter(f"{NS}g") if g.get("class") == "reader"]
+    assert all(len([r for r in g.iter(f"{NS}rect") if "data-count" in r.attrib]) == 7 for g in rows)
+    # The custodian who issued the demo's copy read its leaf to do so: a row too.
+    assert sorted(texts(g)[0] for g in rows) == ["keeper", "petrov"]
     assert room.client.get("/audit/access?days=0").status_code == 422
 
 
