@@ -44,16 +44,20 @@ def why(
     ctx: typer.Context,
     reader: Annotated[str, typer.Argument(help="The reader in question")],
     leaf_id: Annotated[int, typer.Argument(help="Leaf id")],
+    action: Annotated[
+        str, typer.Option(help="read, review (a custodian on --slip) or issue (in a copy)")
+    ] = "read",
+    slip: Annotated[int | None, typer.Option(help="The slip, for --action review")] = None,
     as_: Annotated[str | None, AS_OPTION] = None,
     as_json: bool = JSON_OPTION,
 ) -> None:
-    """Staff: may READER read LEAF_ID, and why (or why not)?"""
+    """Staff: may READER read (review, issue) LEAF_ID, and why (or why not)?"""
     registry, actor = open_as(ctx, as_)
-    decision = registry.why(actor, reader, leaf_id)
+    decision = registry.why(actor, reader, leaf_id, action=action, slip_id=slip)
     if as_json:
         emit_json(decision.as_json())
     else:
-        verdict = "may read" if decision.allowed else "may not read"
+        verdict = f"may {action}" if decision.allowed else f"may not {action}"
         out.print(f"{reader} {verdict} leaf {leaf_id}: {decision.reason}")
 
 

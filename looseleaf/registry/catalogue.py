@@ -55,6 +55,10 @@ class _Plan:
     title_level_default: bool = False
 
 
+#: What `why` explains: a read, a custodian's review on a slip, a copy's issue.
+WHY_ACTIONS = ("read", "review", "issue")
+
+
 class Catalogue(RegistryBase):
     def __init__(self, store: Store, settings: Settings, clock: Clock = system_clock) -> None:
         super().__init__(store, settings, clock)
@@ -285,19 +289,45 @@ class Catalogue(RegistryBase):
                     )
                     request.error = NotFound("leaf", leaf_id)
 
-    def why(self, actor: Actor, reader: str, leaf_id: int) -> Decision:
-        """Explain to staff whether `reader` may read a leaf, and why."""
+    def why(
+        self,
+        actor: Actor,
+        reader: str,
+        leaf_id: int,
+        *,
+        action: str = "read",
+        slip_id: int | None = None,
+    ) -> Decision:
+        """Explain to staff whether `reader` may read a leaf (or, for a
+        custodian, review it on a slip or issue it in a copy), and why.
+
+        The explanation names markings, so it is given only about a leaf the
+        asking account's own clearance covers; any other leaf is "no leaf",
+        exactly as one that never existed."""
+        if action not in WHY_ACTIONS:
+            raise BadInput(f"--action {action!r}", f"use one of {', '.join(WHY_ACTIONS)}")
+        if action == "review" and slip_id is None:
+            raise BadInput("--action review", "name the slip with --slip")
         with self._acting(actor, Action.POLICY_EXPLAIN):
             pass
         subject = self.as_reader(reader, via=actor)
         with self._writing() as tx:
-            decision = self.policy(tx).check(subject, Action.LEAF_READ, leaf_id)
+            policy = self.policy(tx)
+            if not policy.knows_leaf(actor, leaf_id):
+                decision = Decision(False, f"no leaf {leaf_id}")
+            elif action == "review":
+                assert slip_id is not None
+                decision = policy.review(subject, slip_id, leaf_id)
+            elif action == "issue":
+                decision = policy.issue(subject, leaf_id)
+            else:
+                decision = policy.check(subject, Action.LEAF_READ, leaf_id)
             self._record(
                 tx,
                 actor,
                 "policy.why",
                 target=f"leaf:{leaf_id}",
-                detail={"reader": reader, **decision.as_json()},
+                detail={"reader": reader, "action": action, "slip": slip_id, **decision.as_json()},
             )
         return decision
 
