@@ -239,8 +239,14 @@ class Custody(RegistryBase):
         proposed = mine(slip.proposed or ())
         undecided = set(slip.proposed or ()) - set(slip.granted) - set(slip.denied or ())
         beyond = len(undecided - set(proposed)) if slip.scope_kind != "query" else None
+        scope = dict(slip.scope)
+        if "leaves" in scope:  # the ids the reader typed, as far as this custodian may see
+            scope["leaves"] = list(mine(scope["leaves"]))
+        if "leaf" in scope and not mine([scope["leaf"]]):
+            scope["leaf"] = None
         return replace(
             slip,
+            scope=scope,
             proposed=proposed,
             granted=mine(slip.granted),
             denied=mine(slip.denied or ()),
