@@ -482,7 +482,7 @@ class Custody(RegistryBase):
             if not copies.mark_returned(tx, number, str(actor), self.now()):
                 raise BadInput(f"copy {number}", "was returned already")
             self._record(tx, actor, "copy.return", target=f"copy:{number}", detail={})
-            return copies.listing(tx, number=number)[0]
+            return self._copy_seen(tx, actor, copies.listing(tx, number=number)[0])
 
     def copies(self, actor: Actor, *, outstanding: bool = False) -> list[Copy]:
         if actor.reader_id is not None and not self.check(actor, Action.COPY_VERIFY).allowed:
@@ -491,7 +491,15 @@ class Custody(RegistryBase):
                     c for c in copies.listing(tx, outstanding=outstanding) if c.reader == actor.name
                 ]
         with self._acting(actor, Action.COPY_VERIFY) as (tx, _):
-            return copies.listing(tx, outstanding=outstanding)
+            return [
+                self._copy_seen(tx, actor, c) for c in copies.listing(tx, outstanding=outstanding)
+            ]
+
+    def _copy_seen(self, tx: Tx, actor: Actor, copy: Copy) -> Copy:
+        """A copy's receipt as staff see it: its page count (the receipt is of
+        paper), but only the ids of leaves their own clearance covers."""
+        policy = self.policy(tx)
+        return replace(copy, leaves=tuple(i for i in copy.leaves if policy.knows_leaf(actor, i)))
 
     def verify_copy(self, actor: Actor, number: int, pdf: bytes | None = None) -> tuple[Copy, bool]:
         """The record of copy `number`, and whether `pdf` is that copy byte for byte."""
@@ -503,7 +511,7 @@ class Custody(RegistryBase):
             self._record(
                 tx, actor, "copy.verify", target=f"copy:{number}", detail={"matches": matches}
             )
-            return found[0], matches
+            return self._copy_seen(tx, actor, found[0]), matches
 
     # -- working files -------------------------------------------------------------
 

@@ -111,6 +111,10 @@ def test_a_custodian_issues_copies_only_of_what_they_may_read(world: World) -> N
     issue = next(e for e in log if e.action == "copy.issue")
     assert read.target == f"leaf:{world.secret}"
     assert read.id < issue.id
+    # The receipt is listed to every custodian, with only the leaves they may know of.
+    [listed] = reg.copies(low)
+    assert (listed.number, listed.pages, listed.leaves) == (copy.number, copy.pages, ())
+    assert reg.copies(high)[0].leaves == (world.secret,)
 
 
 # -- 2. query slips ---------------------------------------------------------------------
