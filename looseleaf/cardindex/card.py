@@ -31,12 +31,17 @@ class Card:
     entries: Sequence[tuple[int, int, str, str]]
     index: Index = field(init=False)
     by_words: dict[tuple[str, ...], list[int]] = field(init=False)
+    by_record: dict[int, list[int]] = field(init=False)
+    words: list[tuple[str, ...]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.index = Index([(person_id, form) for _, person_id, form, _ in self.entries])
         self.by_words = {}
-        for position, (_, _, form, _) in enumerate(self.entries):
-            self.by_words.setdefault(folded_words(form), []).append(position)
+        self.by_record = {}
+        self.words = [folded_words(form) for _, _, form, _ in self.entries]
+        for position, (_, person_id, _, _) in enumerate(self.entries):
+            self.by_words.setdefault(self.words[position], []).append(position)
+            self.by_record.setdefault(person_id, []).append(position)
 
     def view(self, records: Collection[int] | None, hidden: Collection[str]) -> CardView:
         """What someone sees who may know of `records` (None: all) and not of `hidden` types."""
@@ -44,13 +49,42 @@ class Card:
             (records is None or person_id in records) and form_type not in hidden
             for _, person_id, _, form_type in self.entries
         ]
-        return CardView(self, allowed)
+        return CardView(self, allowed, records)
+
+    def records_with(self, types: Collection[str]) -> set[int]:
+        """The records that have a form of one of these types (a cover name, say)."""
+        return {person_id for _, person_id, _, form_type in self.entries if form_type in types}
 
 
 @dataclass
 class CardView:
     card: Card
     allowed: list[bool]
+    records: Collection[int] | None = None
+
+    def knows(self, person_id: int) -> bool:
+        """Whether the viewer may know that this record exists."""
+        return self.records is None or person_id in self.records
+
+    def names(self, person_id: int, written: str) -> bool:
+        """Whether `written` names the record by a form this view shows: the
+        same words, or a run of them (a surname or a given name alone, as a
+        text goes on to call someone). A name that is exactly a form the view
+        hides (a cover name) does not, even if a shown form shares a word with
+        it: the link would go through the hidden form."""
+        words = folded_words(written)
+        if not words:
+            return False
+        positions = self.card.by_record.get(person_id, [])
+        shown = [self.card.words[p] for p in positions if self.allowed[p]]
+        if words in shown:
+            return True
+        if any(self.card.words[p] == words for p in positions if not self.allowed[p]):
+            return False
+        size = len(words)
+        return any(
+            form[i : i + size] == words for form in shown for i in range(len(form) - size + 1)
+        )
 
     def forms(self) -> list[tuple[int, int, str, str]]:
         return [e for e, ok in zip(self.card.entries, self.allowed, strict=True) if ok]

@@ -354,24 +354,7 @@ class CardIndex(RegistryBase):
     def xrefs(self, actor: Actor, leaf_id: int) -> list[CrossReference]:
         """The dossiers a readable leaf points to, by the persons it names."""
         with self._acting(actor, Action.LEAF_READ, leaf_id, hidden=("leaf", leaf_id)) as (tx, _):
-            _, secret = self._lens(tx, actor)
-            visible = self._visible_dossiers(actor)
-            own = tx.scalar("SELECT dossier_id FROM leaves WHERE id = ?", (leaf_id,))
-            found = []
-            for start, end, text, _, person_id, form_type in mentions.on_leaf(tx, leaf_id):
-                if person_id is None or form_type in secret:
-                    continue
-                target = dossiers.of_person(tx, person_id, visible)
-                if target is None or target[0] == own:
-                    continue
-                shown_person = (
-                    person_id
-                    if self.policy(tx).check(actor, Action.PERSON_SEE, person_id).allowed
-                    else None
-                )
-                found.append(
-                    CrossReference(leaf_id, start, end, text, target[0], target[1], shown_person)
-                )
+            found = cross_references(self, tx, actor, leaf_id)
             self._record(
                 tx,
                 actor,
@@ -384,13 +367,8 @@ class CardIndex(RegistryBase):
     def names_on(self, actor: Actor, leaf_id: int) -> list[NameLink]:
         """The card-index records a readable leaf names, for the leaf view to link."""
         with self._acting(actor, Action.LEAF_READ, leaf_id, hidden=("leaf", leaf_id)) as (tx, _):
-            _, secret = self._lens(tx, actor)
             policy = self.policy(tx)
-            spans = [
-                (start, end, text, person_id)
-                for start, end, text, _, person_id, form_type in mentions.on_leaf(tx, leaf_id)
-                if person_id is not None and form_type not in secret
-            ]
+            spans = known_mentions(self, tx, actor, leaf_id)
             shown = {
                 person_id
                 for person_id in {span[3] for span in spans}
@@ -502,8 +480,7 @@ class CardIndex(RegistryBase):
         if actor.is_operator:
             return None, frozenset()
         assert actor.reader_id is not None
-        decode = self.policy(tx).check(actor, Action.PERSON_DECODE).allowed
-        return sql.visible_persons(actor.reader_id), frozenset() if decode else SECRET_FORMS
+        return sql.visible_persons(actor.reader_id), hidden_types(self, tx, actor)
 
     def _readable(self, actor: Actor) -> Filter:
         if actor.is_operator:
@@ -526,3 +503,61 @@ class CardIndex(RegistryBase):
 
 def _spans(found: Sequence[Mention]) -> list[tuple[int, int, str, str, int | None, int | None]]:
     return [(m.start, m.end, m.text, m.method, m.person_id, m.form_id) for m in found]
+
+
+# -- what a leaf's names tell an actor (shared with custody's cross-reference slips) --
+
+
+def hidden_types(registry: RegistryBase, tx: Tx, actor: Actor) -> frozenset[str]:
+    """The form types whose link to a record the actor may not learn: cover
+    and code names, unless they hold the decoding power."""
+    if actor.is_operator or registry.policy(tx).check(actor, Action.PERSON_DECODE).allowed:
+        return frozenset()
+    return SECRET_FORMS
+
+
+def known_mentions(
+    registry: RegistryBase, tx: Tx, actor: Actor, leaf_id: int
+) -> list[tuple[int, int, str, int]]:
+    """(start, end, text, record) of the names on a leaf whose link to a record
+    the actor may know. A cover or code name counts only for a decoder who
+    may know the record itself: its forms are the record's, so a decoder not
+    cleared for the record cannot be told whom the cover name hides either."""
+    hidden = hidden_types(registry, tx, actor)
+    policy = registry.policy(tx)
+    sees: dict[int, bool] = {}
+    found = []
+    for start, end, text, _, person_id, form_type in mentions.on_leaf(tx, leaf_id):
+        if person_id is None or form_type in hidden:
+            continue
+        if form_type in SECRET_FORMS:
+            if person_id not in sees:
+                sees[person_id] = policy.check(actor, Action.PERSON_SEE, person_id).allowed
+            if not sees[person_id]:
+                continue
+        found.append((start, end, text, person_id))
+    return found
+
+
+def cross_references(
+    registry: RegistryBase, tx: Tx, actor: Actor, leaf_id: int
+) -> list[CrossReference]:
+    """The cross-references the actor is shown on a leaf they may read: the
+    names they may know the record of, where that record has a dossier of its
+    own whose title they may see. A slip raised from a cross-reference must
+    name one of these (custody asks here), so that what a slip accepts can
+    never tell a reader more than the leaf view shows them."""
+    visible = _ALL
+    if not actor.is_operator:
+        assert actor.reader_id is not None
+        visible = sql.visible_dossiers(actor.reader_id)
+    own = tx.scalar("SELECT dossier_id FROM leaves WHERE id = ?", (leaf_id,))
+    policy = registry.policy(tx)
+    found = []
+    for start, end, text, person_id in known_mentions(registry, tx, actor, leaf_id):
+        target = dossiers.of_person(tx, person_id, visible)
+        if target is None or target[0] == own:
+            continue
+        shown = person_id if policy.check(actor, Action.PERSON_SEE, person_id).allowed else None
+        found.append(CrossReference(leaf_id, start, end, text, target[0], target[1], shown))
+    return found

@@ -7,6 +7,15 @@ fetched only through the access rule's filter on that leaf (and on the
 subject's card-index record). Conflicts are computed after that filter, so a
 reader who can read only one side sees that side as an ordinary claim, and
 no group, count or note that hints at the other.
+
+Whom a claim is about is shown as its record only to an actor who may know
+that link: one who may decode, or whose own view of the card index names
+the record by the claim's words. Everyone else sees the subject as written,
+unlinked, and that before anything is filtered by subject or grouped into
+conflicts, so no route (a claim, a timeline, a conflict grouping "Lucien"
+with the man behind him, a subject filter) decodes a cover name for them.
+A decoder's claim may not name the person where the leaf writes only the
+cover name: its words would decode it for every reader of the leaf.
 """
 
 from __future__ import annotations
@@ -14,7 +23,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from looseleaf.cardindex.matcher import THRESHOLD, compare
@@ -22,11 +31,20 @@ from looseleaf.errors import BadInput, NotFound
 from looseleaf.evidence.conflicts import LIVE, conflicts
 from looseleaf.evidence.dates import When, dates_in
 from looseleaf.evidence.extract import Name, suggest_report
-from looseleaf.model import Actor, Claim, ClaimStatus, Conflict, Source, parse_grade
+from looseleaf.evidence.subjects import Named, cover_text
+from looseleaf.model import (
+    SECRET_FORMS,
+    Actor,
+    Claim,
+    ClaimStatus,
+    Conflict,
+    Source,
+    parse_grade,
+)
 from looseleaf.policy import Action, sql
 from looseleaf.policy.sql import Filter
 from looseleaf.registry.search import Search
-from looseleaf.store import Tx, claims, dossiers, leaves, mentions
+from looseleaf.store import Tx, claims, dossiers, leaves, mentions, persons
 from looseleaf.store.claims import NewClaim
 
 #: Statuses a registrar may set by hand on a claim that stands.
@@ -93,6 +111,8 @@ class Evidence(Search):
                 planned=given.planned,
                 credibility=given.credibility,
             )
+            if not self._lens(tx, actor)[1]:
+                self._decodes_in_words(tx, given.leaf_id, (start, end), new)
             claim_id = claims.add(
                 tx, new, status=ClaimStatus.ASSERTED, by=str(actor), now=self.now()
             )
@@ -103,7 +123,8 @@ class Evidence(Search):
                 target=f"claim:{claim_id}",
                 detail={"leaf": given.leaf_id, "property": prop, "subject": new.subject},
             )
-            return claims.listing(tx, readable=None, visible=None, claim_ids=[claim_id])[0]
+            made = claims.listing(tx, readable=None, visible=None, claim_ids=[claim_id])
+            return self._as_known(tx, actor, made)[0]
 
     def claim_decide(
         self, actor: Actor, claim_ids: Sequence[int] | None, *, accept: bool
@@ -146,7 +167,8 @@ class Evidence(Search):
             self._record(
                 tx, actor, "claim.status", target=f"claim:{claim_id}", detail={"status": wanted}
             )
-            return claims.listing(tx, readable=None, visible=None, claim_ids=[claim_id])[0]
+            changed = claims.listing(tx, readable=None, visible=None, claim_ids=[claim_id])
+            return self._as_known(tx, actor, changed)[0]
 
     def conflict_note(self, actor: Actor, claim_ids: Sequence[int], text: str) -> None:
         """A registrar's note on a conflict, shown only beside all the claims it is about."""
@@ -295,8 +317,12 @@ class Evidence(Search):
             forms = {f.casefold() for p in records for f in view.forms_of(p)}
             names = forms | {subject.strip().casefold()}
             subject_ids = sorted(records)
-        found_claims = claims.listing(
-            tx, readable=readable, visible=visible, leaf_id=leaf_id, dossier_id=dossier_id
+        found_claims = self._as_known(
+            tx,
+            actor,
+            claims.listing(
+                tx, readable=readable, visible=visible, leaf_id=leaf_id, dossier_id=dossier_id
+            ),
         )
         if names is None:
             return found_claims
@@ -307,6 +333,74 @@ class Evidence(Search):
             if (c.subject_id is not None and c.subject_id in wanted)
             or (c.subject_id is None and _names_match(c.subject, names))
         ]
+
+    def _as_known(self, tx: Tx, actor: Actor, found: list[Claim]) -> list[Claim]:
+        """Each claim about its record (by the record's name) where the actor may
+        know the link, else about its subject as written, unlinked.
+
+        A decoder may know every link to a record they may know of; anyone
+        else only a link their own view of the card index makes, where the
+        claim's words name the record by a form they may see. What a
+        non-decoder is shown depends on the hidden forms only for claims they
+        cannot make (the extractor's, a decoder's): a claim of their own is
+        linked by their own view, so it can never be used to test a guess.
+        """
+        linked = [c.subject_id for c in found if c.subject_id is not None]
+        if not linked:
+            return found
+        merged = {
+            int(row[0]): int(row[1])
+            for row in tx.all("SELECT id, merged_into FROM persons WHERE merged_into IS NOT NULL")
+        }
+
+        def current(record: int) -> int:
+            seen = set()
+            while record in merged and record not in seen:
+                seen.add(record)
+                record = merged[record]
+            return record
+
+        view = self._view(tx, actor)
+        decodes = not self._lens(tx, actor)[1]
+        names = {p: str(n) for p, n, _ in persons.summaries(tx, [current(p) for p in linked])}
+        shown = []
+        for claim in found:
+            record = None if claim.subject_id is None else current(claim.subject_id)
+            if record is None:
+                shown.append(claim)
+            elif (
+                record in names
+                and view.knows(record)
+                and (decodes or view.names(record, claim.subject))
+            ):
+                shown.append(replace(claim, subject=names[record], subject_id=record))
+            else:
+                shown.append(replace(claim, subject_id=None))
+        return shown
+
+    def _decodes_in_words(self, tx: Tx, leaf_id: int, span: tuple[int, int], new: NewClaim) -> None:
+        """Refuse a decoder's claim whose subject names the person where the
+        cited leaf calls them only by a cover or code name: every reader of
+        the leaf would be told whom it hides. Written as the leaf writes it,
+        the claim is linked just the same, and shown so only to decoders."""
+        record = new.subject_id
+        card = self._card_of(tx)
+        if record is None or record not in card.records_with(SECRET_FORMS):
+            return
+        if not card.view(None, SECRET_FORMS).names(record, new.subject):
+            return
+        named = [
+            Named(start, end, text, person_id, form_type in SECRET_FORMS)
+            for start, end, text, _, person_id, form_type in mentions.on_leaf(tx, leaf_id)
+            if person_id is not None
+        ]
+        cover = cover_text(*span, record, named)
+        if cover is not None:
+            raise BadInput(
+                f"--subject {new.subject!r}",
+                f"leaf {leaf_id} calls this person {cover!r} there; write the subject as the "
+                "leaf does, so that readers who may not decode are not told whom it hides",
+            )
 
     # -- suggestions at ingest --------------------------------------------------------
 
