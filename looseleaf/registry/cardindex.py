@@ -17,12 +17,14 @@ from looseleaf.cardindex.card import Card, CardView
 from looseleaf.cardindex.extract import AliasHint, Gazetteer, Mention, alias_hints, extract
 from looseleaf.cardindex.matcher import Index
 from looseleaf.cardindex.names import fold
-from looseleaf.errors import BadInput, NotFound
+from looseleaf.custody.notes import derived_marking
+from looseleaf.errors import BadInput, Forbidden, NotFound
 from looseleaf.model import (
     SECRET_FORMS,
     Actor,
     CrossReference,
     FormType,
+    Marking,
     NameLink,
     Person,
     PersonMatch,
@@ -70,9 +72,12 @@ class CardIndex(RegistryBase):
                 raise BadInput("--form", "a name form cannot be empty")
         resolved = self.marking(marking or MarkingRequest())
         with self._acting(actor, Action.PERSON_CURATE) as (tx, _):
+            if marking is None or marking.level is None:
+                resolved = self.capped(tx, actor, resolved)
+            self._within(tx, actor, resolved, "the marking")
             dossier_id = None
             if dossier:
-                found = dossiers.find(tx, dossier)
+                found = dossiers.find(tx, dossier, visible=self._titles_seen(actor))
                 if found is None:
                     raise NotFound("dossier", dossier)
                 dossier_id = found.id
@@ -96,8 +101,7 @@ class CardIndex(RegistryBase):
                     seen.add(fold(form))
                     persons.add_form(tx, person_id, form, form_type, by=str(actor), now=now)
             if successor_of is not None:
-                if not persons.exists(tx, successor_of):
-                    raise NotFound("record", successor_of)
+                self._current(tx, successor_of, actor)
                 persons.succeed(tx, successor_of, person_id, born)
             self._record(
                 tx,
@@ -125,7 +129,7 @@ class CardIndex(RegistryBase):
         if not form.strip():
             raise BadInput("name form", "cannot be empty")
         with self._acting(actor, Action.PERSON_CURATE) as (tx, _):
-            self._current(tx, person_id)
+            self._current(tx, person_id, actor)
             existing = persons.find_form(tx, person_id, form)
             now = self.now()
             if existing is not None and existing[2] == "confirmed":
@@ -160,7 +164,7 @@ class CardIndex(RegistryBase):
         """The form does not name this record: unlink it everywhere and never
         suggest it again."""
         with self._acting(actor, Action.PERSON_CURATE) as (tx, _):
-            self._current(tx, person_id)
+            self._current(tx, person_id, actor)
             existing = persons.find_form(tx, person_id, form)
             now = self.now()
             if existing is not None:
@@ -180,9 +184,13 @@ class CardIndex(RegistryBase):
         if keep == other:
             raise BadInput("merge", "a record cannot be merged with itself")
         with self._acting(actor, Action.PERSON_CURATE) as (tx, _):
-            kept = self._current(tx, keep)
-            gone = self._current(tx, other)
+            kept = self._current(tx, keep, actor)
+            gone = self._current(tx, other, actor)
             persons.merge(tx, keep, other)
+            # The merged record is marked as the higher of the two (the union
+            # of their compartments): a merge never declassifies a name.
+            joined = derived_marking(self.levels, [kept.marking, gone.marking])
+            persons.remark(tx, keep, markings.intern(tx, self.levels, joined))
             now = self.now()
             suggestions.remember(tx, gone.preferred, str(keep), same=True, by=str(actor), now=now)
             self._record(
@@ -204,7 +212,7 @@ class CardIndex(RegistryBase):
         if not forms:
             raise BadInput("split", "name the forms that belong to the other record")
         with self._acting(actor, Action.PERSON_CURATE) as (tx, _):
-            source = self._current(tx, person_id)
+            source = self._current(tx, person_id, actor)
             form_ids = []
             for form in forms:
                 found = persons.find_form(tx, person_id, form)
@@ -315,7 +323,10 @@ class CardIndex(RegistryBase):
                     hits[person_id] = PersonMatch(
                         person_id, *records[person_id], form, match.score, match.reasons
                     )
-            found = sorted(hits.values(), key=lambda h: (-h.score, h.person_id))[:limit]
+            # Ties by name, not by id: ids are opaque and say nothing of order.
+            found = sorted(
+                hits.values(), key=lambda h: (-h.score, h.preferred.casefold(), h.person_id)
+            )[:limit]
             self._record(
                 tx,
                 actor,
@@ -488,17 +499,36 @@ class CardIndex(RegistryBase):
         assert actor.reader_id is not None
         return sql.readable_leaves(actor.reader_id, self.now())
 
+    def _titles_seen(self, actor: Actor) -> Filter | None:
+        if actor.is_operator:
+            return None
+        assert actor.reader_id is not None
+        return sql.visible_dossiers(actor.reader_id)
+
     def _visible_dossiers(self, actor: Actor) -> Filter:
         if actor.is_operator:
             return _ALL
         assert actor.reader_id is not None
         return sql.visible_dossiers(actor.reader_id)
 
-    def _current(self, tx: Tx, person_id: int) -> Person:
+    def _current(self, tx: Tx, person_id: int, actor: Actor | None = None) -> Person:
+        """A current record, or "not found"; with `actor`, only one whose
+        marking their own clearance covers: a registrar curates what they see."""
         found = persons.by_id(tx, person_id)
         if found is None:
             raise NotFound("record", person_id)
+        if (
+            actor is not None
+            and not self.policy(tx).check(actor, Action.PERSON_SEE, person_id).allowed
+        ):
+            raise NotFound("record", person_id)
         return found
+
+    def _within(self, tx: Tx, actor: Actor, marking: Marking, what: str) -> None:
+        """Staff make records only at markings their own clearance covers."""
+        level = self.levels.rank(marking.level)
+        if not self.policy(tx).knows(actor, level, marking.compartments):
+            raise Forbidden("person.curate", f"{what} {marking} is beyond your own clearance")
 
 
 def _spans(found: Sequence[Mention]) -> list[tuple[int, int, str, str, int | None, int | None]]:
