@@ -132,14 +132,17 @@ class Evidence(Search):
         """Accept or reject suggestions: these, or (None) every one pending."""
         with self._acting(actor, Action.CLAIM_DECIDE) as (tx, _):
             if claim_ids is None:
+                readable = None
+                if actor.reader_id is not None:
+                    readable = sql.readable_leaves(actor.reader_id, self.now())
                 pending = claims.listing(
-                    tx, readable=None, visible=None, statuses=[ClaimStatus.SUGGESTED]
+                    tx, readable=readable, visible=None, statuses=[ClaimStatus.SUGGESTED]
                 )
                 chosen = [c.id for c in pending]
             else:
                 chosen = sorted(set(claim_ids))
                 for claim_id in chosen:
-                    found = claims.status_of(tx, claim_id)
+                    found = self._claim_known(tx, actor, claim_id)
                     if found is None or found[0] != ClaimStatus.SUGGESTED:
                         raise NotFound("suggested claim", claim_id)
             status = ClaimStatus.ASSERTED if accept else ClaimStatus.REJECTED
@@ -161,7 +164,7 @@ class Evidence(Search):
                 f"status {status!r}", "use asserted, disputed, retracted or corroborated"
             )
         with self._acting(actor, Action.CLAIM_DECIDE) as (tx, _):
-            if claims.status_of(tx, claim_id) is None:
+            if self._claim_known(tx, actor, claim_id) is None:
                 raise NotFound("claim", claim_id)
             claims.set_status(tx, [claim_id], wanted, str(actor), self.now())
             self._record(
@@ -170,13 +173,22 @@ class Evidence(Search):
             changed = claims.listing(tx, readable=None, visible=None, claim_ids=[claim_id])
             return self._as_known(tx, actor, changed)[0]
 
+    def _claim_known(self, tx: Tx, actor: Actor, claim_id: int) -> tuple[str, int] | None:
+        """(status, leaf id) of a claim on a leaf the actor may read: a
+        registrar decides only claims they could be shown."""
+        found = claims.status_of(tx, claim_id)
+        if found is None or actor.is_operator:
+            return found
+        allowed = self.policy(tx).check(actor, Action.LEAF_READ, found[1]).allowed
+        return found if allowed else None
+
     def conflict_note(self, actor: Actor, claim_ids: Sequence[int], text: str) -> None:
         """A registrar's note on a conflict, shown only beside all the claims it is about."""
         if len(set(claim_ids)) < 2 or not text.strip():
             raise BadInput("conflict note", "name two or more claims and write the note")
         with self._acting(actor, Action.CLAIM_DECIDE) as (tx, _):
             for claim_id in claim_ids:
-                if claims.status_of(tx, claim_id) is None:
+                if self._claim_known(tx, actor, claim_id) is None:
                     raise NotFound("claim", claim_id)
             note_id = claims.add_note(tx, claim_ids, text.strip(), str(actor), self.now())
             self._record(

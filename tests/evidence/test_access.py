@@ -6,6 +6,7 @@ claim with no hint that another exists."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,8 @@ from tests.conftest import OPERATOR, write
 
 OPEN = "The commander was shot on 11 June 1937 after a closed trial."
 SEALED = "According to the file the commander was shot on 12 June 1937, at night."
+#: Stands in a parameter for the open file's leaf, whose id is opaque until ingest.
+OPEN_LEAF = 0
 
 
 @pytest.fixture
@@ -43,7 +46,9 @@ def sides(registry: Registry, tmp_path: Path) -> dict[str, int]:
         ("high", "TOP SECRET", ("ARCHIVE",)),
     ):
         registry.add_reader(OPERATOR, name, MarkingRequest(level, compartments))
-    registry.add_reader(OPERATOR, "clerk", MarkingRequest("TOP SECRET"), roles=["registrar"])
+    registry.add_reader(
+        OPERATOR, "clerk", MarkingRequest("TOP SECRET", ("ARCHIVE",)), roles=["registrar"]
+    )
     for title, date in (("Open file", "11 June 1937"), ("Sealed file", "12 June 1937")):
         registry.claim_add(
             OPERATOR,
@@ -97,6 +102,14 @@ def test_a_registrars_note_is_shown_only_beside_all_its_claims(
 ) -> None:
     clerk = _as(registry, "clerk")
     ids = [c.id for c in registry.claims(OPERATOR)]
+    # A registrar not read into ARCHIVE acts on no claim of the sealed file:
+    # to them it is "not found", as a claim that never existed.
+    registry.add_reader(OPERATOR, "outsider", MarkingRequest("TOP SECRET"), roles=["registrar"])
+    sealed = next(c.id for c in registry.claims(OPERATOR) if c.leaf_id == sides["Sealed file"])
+    with pytest.raises(NotFound, match=f"claim {sealed}: not found"):
+        registry.conflict_note(_as(registry, "outsider"), ids, "a note")
+    with pytest.raises(NotFound, match=f"claim {sealed}: not found"):
+        registry.claim_status(_as(registry, "outsider"), sealed, "disputed")
     registry.conflict_note(clerk, ids, "the file gives the day of the sentence, not the shooting")
     [conflict] = registry.conflicts(_as(registry, "high"))
     assert conflict.notes == ("the file gives the day of the sentence, not the shooting",)
@@ -119,28 +132,32 @@ def test_claims_on_unreadable_leaves_cannot_be_made(
 
 
 def test_only_registrars_decide(registry: Registry, sides: dict[str, int]) -> None:
+    [first] = [c.id for c in registry.claims(OPERATOR) if c.leaf_id == sides["Open file"]]
     with pytest.raises(Forbidden):
         registry.claim_decide(_as(registry, "high"), None, accept=True)
     with pytest.raises(Forbidden):
-        registry.claim_status(_as(registry, "high"), 1, "disputed")
-    claim = registry.claim_status(_as(registry, "clerk"), 1, "disputed")
+        registry.claim_status(_as(registry, "high"), first, "disputed")
+    claim = registry.claim_status(_as(registry, "clerk"), first, "disputed")
+    assert claim.id == first
     assert claim.status == "disputed"
 
 
 @pytest.mark.parametrize(
     ("given", "message"),
     [
-        (ClaimInput(1, "X", "dyed"), "property 'dyed': unknown property"),
-        (ClaimInput(1, " ", "died"), "--subject: a claim is about someone"),
-        (ClaimInput(1, "X", "died", date="sometime"), "--date 'sometime': give one date"),
-        (ClaimInput(1, "X", "died", date="1937-02-30"), "--date '1937-02-30': not a date"),
-        (ClaimInput(1, "X", "died", quote="not on the leaf"), "--quote 'not on the leaf'"),
-        (ClaimInput(1, "X", "died", credibility=7), "--credibility 7"),
+        (ClaimInput(OPEN_LEAF, "X", "dyed"), "property 'dyed': unknown property"),
+        (ClaimInput(OPEN_LEAF, " ", "died"), "--subject: a claim is about someone"),
+        (ClaimInput(OPEN_LEAF, "X", "died", date="sometime"), "--date 'sometime': give one date"),
+        (ClaimInput(OPEN_LEAF, "X", "died", date="1937-02-30"), "--date '1937-02-30': not a date"),
+        (ClaimInput(OPEN_LEAF, "X", "died", quote="not on the leaf"), "--quote 'not on the leaf'"),
+        (ClaimInput(OPEN_LEAF, "X", "died", credibility=7), "--credibility 7"),
     ],
 )
 def test_bad_claims_are_refused_with_one_line(
     registry: Registry, sides: dict[str, int], given: ClaimInput, message: str
 ) -> None:
+    assert given.leaf_id == OPEN_LEAF
+    given = replace(given, leaf_id=sides["Open file"])
     before = len(registry.claims(OPERATOR))
     with pytest.raises(BadInput, match=message) as caught:
         registry.claim_add(OPERATOR, given)
