@@ -22,7 +22,10 @@ def test_concurrent_reads_each_get_their_outcome_and_record(
             dossier="D",
             leaf_marking=MarkingRequest("SECRET"),
         )
-        registry.mark(OPERATOR, MarkingRequest("TOP SECRET"), "closed", leaf_ids=range(11, 21))
+        _, [report] = registry.dossier(OPERATOR, "D")
+        ids = [leaf.id for leaf in report.leaves]  # page order; the ids are opaque
+        assert len(ids) == 20
+        registry.mark(OPERATOR, MarkingRequest("TOP SECRET"), "closed", leaf_ids=ids[10:])
         registry.add_reader(OPERATOR, "anna", MarkingRequest("SECRET"))
         anna = registry.as_reader("anna", via=OPERATOR)
         outcomes: dict[tuple[int, int], str] = {}
@@ -30,13 +33,13 @@ def test_concurrent_reads_each_get_their_outcome_and_record(
 
         def reader(thread: int) -> None:
             for turn in range(30):
-                leaf_id = (thread * 7 + turn) % 20 + 1
+                page = (thread * 7 + turn) % 20
                 try:
-                    text = registry.read(anna, leaf_id).original.rstrip("\f")
+                    text = registry.read(anna, ids[page]).original.rstrip("\f")
                 except NotFound:
                     text = "not found"
                 with lock:
-                    outcomes[(thread, turn)] = f"{leaf_id}:{text}"
+                    outcomes[(thread, turn)] = f"{page}:{text}"
 
         threads = [threading.Thread(target=reader, args=(n,)) for n in range(8)]
         for thread in threads:
@@ -45,8 +48,8 @@ def test_concurrent_reads_each_get_their_outcome_and_record(
             thread.join()
         assert len(outcomes) == 240
         for outcome in outcomes.values():
-            leaf_id, text = outcome.split(":", 1)
-            assert text == (f"p{int(leaf_id) - 1}" if int(leaf_id) <= 10 else "not found")
+            page, text = outcome.split(":", 1)
+            assert text == (f"p{page}" if int(page) < 10 else "not found")
         reads = registry.audit_log(OPERATOR, reader="anna", action="leaf.read", limit=None)
         denials = registry.audit_log(OPERATOR, reader="anna", action="leaf.read.denied", limit=None)
         served = sum(1 for o in outcomes.values() if not o.endswith("not found"))

@@ -93,6 +93,7 @@ def build(
             registry.disable_reader(OPERATOR, reader.name)
     with registry.store.write() as tx:
         for spec in grant_specs:
+            before = {row[0] for row in tx.all("SELECT id FROM grants")}
             grants.add(
                 tx,
                 reader_id=world.reader_ids[spec.reader],
@@ -103,7 +104,7 @@ def build(
                 now=registry.now(),
                 expires_at=stamp(clock.now + timedelta(days=spec.expires_in_days)),
             )
-            if spec.ended:
-                newest = tx.scalar("SELECT MAX(id) FROM grants")
+            if spec.ended:  # grant ids are opaque: the new one is the one not there before
+                [newest] = {row[0] for row in tx.all("SELECT id FROM grants")} - before
                 tx.execute("UPDATE grants SET ended_at = ? WHERE id = ?", (registry.now(), newest))
     return world

@@ -35,11 +35,15 @@ QUERIES = [
 ]
 
 
-def _located(registry: Registry, result: SearchResult) -> set[tuple[str, int, str]]:
+def _located(
+    registry: Registry, result: SearchResult, reports: dict[int, int]
+) -> set[tuple[str, int, int]]:
+    """Each hit as (dossier title, page, which report in ingest order): the two
+    registries issue different opaque ids, so ids themselves cannot be compared."""
     located = set()
     for hit in result.hits:
         leaf = registry.leaf(OPERATOR, hit.leaf_id)
-        located.add((hit.dossier_title or "", leaf.position, str(leaf.report_id)))
+        located.add((hit.dossier_title or "", leaf.position, reports[leaf.report_id]))
     return located
 
 
@@ -50,14 +54,17 @@ def test_both_backends_find_the_same_leaves(seeds: Path, tmp_path: Path) -> None
 
     postgres_base_url()  # skip (or fail in CI) when PostgreSQL is absent
     files = sorted(seeds.glob("*.txt"))
-    answers: list[dict[str, tuple[int, set[tuple[str, int, str]], object]]] = []
+    answers: list[dict[str, tuple[int, set[tuple[str, int, int]], object]]] = []
     for backend in ("sqlite", "postgresql"):
         with (
             fresh_registry_url(backend, tmp_path) as url,
             Registry.init(Settings(registry=url), OPERATOR, clock=FakeClock()) as registry,
         ):
+            reports: dict[int, int] = {}  # report id -> its place in ingest order
             for number, path in enumerate(files):
-                registry.ingest(OPERATOR, [path], dossier=f"SEED {number}")
+                [result] = registry.ingest(OPERATOR, [path], dossier=f"SEED {number}")
+                assert result.report_id is not None, result
+                reports[result.report_id] = number
             found = {}
             for query in QUERIES:
                 result = registry.search(OPERATOR, query, limit=200)
@@ -65,7 +72,7 @@ def test_both_backends_find_the_same_leaves(seeds: Path, tmp_path: Path) -> None
                     name: sorted((f.label, f.count) for f in values)
                     for name, values in result.facets.items()
                 }
-                found[query] = (result.total, _located(registry, result), facets)
+                found[query] = (result.total, _located(registry, result, reports), facets)
             answers.append(found)
     sqlite, postgres = answers
     assert sum(1 for query in QUERIES if sqlite[query][0]) >= len(QUERIES) - 3

@@ -477,8 +477,15 @@ def test_records_are_added_found_given_forms_and_merged(room: Room) -> None:
 
     itself = post(room, "/registrar/merge", csrf, keep=str(keep), other=str(keep), reason="x")
     assert itself.status_code == 400
-    no_reason = post(room, "/registrar/merge", csrf, keep=str(keep), other="1", reason="")
+    third = post(
+        room, "/registrar/persons", csrf, preferred="Ion Moraru", kind="person", level="SECRET"
+    )
+    assert third.status_code == 303
+    unmerged = int(re.findall(r"id=(\d+)", third.headers["location"])[0])
+    no_reason = post(room, "/registrar/merge", csrf, keep=str(keep), other=str(unmerged), reason="")
     assert no_reason.status_code == 400
+    assert room.registry.person(OPERATOR, unmerged).preferred == "Ion Moraru"  # not merged
+    assert "Ion Moraru" not in {f.form for f in room.registry.person(OPERATOR, keep).forms}
 
 
 def test_a_form_is_rejected_and_a_record_split(room: Room) -> None:
