@@ -22,6 +22,7 @@ import difflib
 import io
 import json
 import re
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, redirect_stderr, redirect_stdout
 from dataclasses import dataclass, field, replace
@@ -159,7 +160,9 @@ class Canon:
 
     def __init__(self, world: World) -> None:
         self.world = world
-        self.fresh = 0
+        self.fresh: dict[str, int] = {}
+        #: The question being answered (set by the askers): names what it makes.
+        self.question = ""
         self.opaque = world.opaque
         self.replacements: list[tuple[str, str]] = [(str(world.directory), "<dir>")]
         self.replacements.append((world.url, "<registry>"))
@@ -189,8 +192,11 @@ class Canon:
         if value == MISSING:
             return "<missing>"
         if value not in labels:
-            ref = f"new:{self.fresh}"
-            self.fresh += 1
+            # Named after the question that first showed it, so that one
+            # extra new thing in one world does not rename all that follow.
+            count = self.fresh.get(self.question, 0)
+            self.fresh[self.question] = count + 1
+            ref = f"new:{zlib.crc32(self.question.encode()):08x}:{count}"
             self.world.refs[ref] = value
             labels[value] = f"<{ref}>"
         return labels[value]
@@ -243,6 +249,9 @@ class Canon:
         return json.dumps(_in_order(walk(value)), sort_keys=True, indent=1, ensure_ascii=False)
 
 
+_LABEL = re.compile(r"<[a-z][^<>]*>")
+
+
 def _in_order(value: Any) -> Any:
     """Ties in a ranking are broken by id, and ids are random per registry:
     ranked lists are compared with ties in a fixed order, and a page of a
@@ -253,6 +262,8 @@ def _in_order(value: Any) -> Any:
             return sorted(items, key=lambda i: (-float(i["score"]), json.dumps(i, sort_keys=True)))
         if items and all(isinstance(i, dict) and {"count", "label"} <= set(i) for i in items):
             return sorted(items, key=lambda i: (-int(i["count"]), json.dumps(i, sort_keys=True)))
+        if items and all(isinstance(i, str) and _LABEL.fullmatch(i) for i in items):
+            return sorted(items)  # ids listed in id order: a random order now
         return items
     if isinstance(value, dict):
         found = {key: _in_order(item) for key, item in value.items()}
@@ -290,6 +301,8 @@ RANKED = ("/search", "/persons?", "/registrar/cardindex")
 
 
 _HREF = re.compile(r'(href|action)="([^"]*)"')
+#: A signed tree head on the verify page: a commitment to the whole log, under a random key.
+_HEAD = re.compile(r"(root <code>|by key )[0-9A-Za-z+/=_:-]{8,}(</code>|\.)")
 _SVG = re.compile(r"<svg\b.*?</svg>", re.DOTALL)
 _GEOMETRY = re.compile(
     r'\s(?:x|y|x1|x2|y1|y2|cx|cy|r|d|width|height|viewBox|transform|points|text-anchor)="[^"]*"'
@@ -302,6 +315,7 @@ def page_text(text: str) -> str:
     picture as the sorted list of its elements without their geometry: nodes
     are laid out in id order, and ids are random per registry."""
     text = _CSRF.sub(r"\1<csrf>\2", text)
+    text = _HEAD.sub(r"\1<random>\2", text)
     text = _HREF.sub(lambda m: f'{m.group(1)}="{unquote(m.group(2))}"', text)
 
     def elements(match: re.Match[str]) -> str:
@@ -323,7 +337,7 @@ def ranked(text: str, path: str) -> str:
     return _LIST.sub(ordered, text)
 
 
-_NEW = re.compile(r"<new:\d+>")
+_NEW = re.compile(r"<new:[^>]+>")
 
 
 def alike(missing: str, hidden: str) -> bool:
@@ -425,9 +439,10 @@ class Http:
             return self.world.token
         return self.world.spares[int(name.split("-")[1])]
 
-    def send(self, ask: Ask) -> tuple[int, Any, str]:
+    def send(self, ask: Ask, where: str) -> tuple[int, Any, str]:
         """(status, parsed JSON or None, canonical answer)."""
         world = self.world
+        self.canon.question = ask.key(where)
         path = _realise(world, ask.path)
         asked = {resolve(world, name) for name in ask.names() if is_secret(world, name)}
         self.client.cookies.clear()
@@ -472,9 +487,9 @@ class Http:
         missing_answer = None
         if secret:
             twin = ask.as_missing(self.world)
-            _, _, missing_answer = self.send(twin)
+            _, _, missing_answer = self.send(twin, where)
             self.seen.answers.setdefault(twin.key(where), missing_answer)
-        _, parsed, answer = self.send(ask)
+        _, parsed, answer = self.send(ask, where)
         self.seen.answers[key] = answer
         if missing_answer is not None and not alike(missing_answer, answer):
             self.seen.unlike_missing[key] = (answer, missing_answer)
@@ -530,11 +545,12 @@ class Context:
 
 
 def titles() -> list[str]:
-    """Dossier titles to ask for by name: visible, hidden in either variant, none."""
+    """Dossier titles to ask for by name: a visible one, the titles hidden in
+    either variant (the veiled dossier's and the first hidden dossier's), none."""
     return [
-        *DOSSIERS,
+        DOSSIERS[0],
         *VEILED.values(),
-        *(title for pair in HIDDEN_TITLES.values() for title in pair),
+        *(pair[0] for pair in HIDDEN_TITLES.values()),
         "NO SUCH DOSSIER",
     ]
 
@@ -546,7 +562,6 @@ QUERIES = (
     *SECRET_NAMES.values(),
     "sealed",
     "fading",
-    "Kasimir Orlov",
     "zebra OR harbour",
     "grain -zebra",
     "Quarzmann",
@@ -1504,6 +1519,7 @@ def observe_cli(
 
 
 def _cli_once(world: World, canon: Canon, argv: Sequence[str]) -> tuple[Any, str]:
+    canon.question = " ".join(argv)
     asked = {resolve(world, n) for n in _names_in(list(argv)) if is_secret(world, n)}
     realised = [str(_realise(world, a)).replace("@dir@", str(world.directory)) for a in argv]
     out, err = io.StringIO(), io.StringIO()
@@ -1525,7 +1541,7 @@ def observe(world: World) -> Observations:
     seen = Observations()
     canon = Canon(world)
     observe_http(world, canon, seen)
-    observe_cli(world, canon, seen, [("read", "read"), ("write", "write"), ("again", "read")])
+    observe_cli(world, canon, seen, [("read", "read"), ("write", "write")])
     observe_endings(world, canon, seen)
     observe_cli(world, canon, seen, [("last", "last")])
     return seen

@@ -505,7 +505,9 @@ class _Builder:
             assert leaf is not None
             self.reg.claim_add(
                 OPERATOR,
-                ClaimInput(leaf, SECRET_NAMES[self.v], "fled", date=SECRET_YEARS[self.v]),
+                ClaimInput(
+                    leaf, SECRET_NAMES[self.v], "fled", quote="sealed", date=SECRET_YEARS[self.v]
+                ),
             )
         elif item.kind == "note":
             leaf = self.secret_leaf(item.target)
@@ -573,10 +575,19 @@ class _Builder:
             self.name(ref, person.id, hidden=not readable(self.spec.clearance, marking))
 
     def claims(self) -> None:
+        """Two claims on visible leaves, each quoting the leaf's own tag (no
+        name in it): one about Orlov, one about his cover name, which only
+        those who may decode may see is his."""
+        refs = [ref for ref, _ in self.spec.visible_pages()]
         first, second = (self.visible_leaves[n] for n in self.spec.claimed)
-        self.reg.claim_add(OPERATOR, ClaimInput(first, "Kasimir Orlov", "arrested", date="1937"))
-        # Claimed of a cover name: only those who may decode may see whom it names.
-        self.reg.claim_add(OPERATOR, ClaimInput(second, "Falke", "role", value="courier"))
+        tags = [f"leaf {refs[n].removeprefix('leaf:')}" for n in self.spec.claimed]
+        self.reg.claim_add(
+            OPERATOR,
+            ClaimInput(first, "Kasimir Orlov", "arrested", quote=tags[0], date="1937"),
+        )
+        self.reg.claim_add(
+            OPERATOR, ClaimInput(second, "Falke", "role", quote=tags[1], value="courier")
+        )
 
     def own_slips(self) -> None:
         subject, keeper = self.actors[SUBJECT], self.actors[KEEPER]
@@ -721,12 +732,14 @@ class _Builder:
                 )
         for n, (_, suggestion_id) in enumerate(sorted(visible_suggestions)):
             self.name(f"suggestion:{n}", suggestion_id, hidden=False)
-        custodian = self.spec.role == "custodian"
+        # Staff who decide slips or explain decisions see other readers' grants
+        # of leaves they may read themselves; readers see only their own.
+        staff = self.spec.role in {"custodian", "registrar", "auditor", "admin"}
         secret_grants = 0
         visible_grants = []
         for grant in self.reg.grants(OPERATOR):
             ref = leaf_ref(grant.leaf_id)
-            if ref in hidden or ref == "?" or not (grant.reader == SUBJECT or custodian):
+            if ref in hidden or ref == "?" or not (grant.reader == SUBJECT or staff):
                 self.name(f"hidden-grant:{secret_grants}", grant.id, hidden=True)
                 secret_grants += 1
             else:
