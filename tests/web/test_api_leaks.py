@@ -14,7 +14,9 @@ slips, notes, errors) may depend on a leaf they may not read.
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -53,7 +55,14 @@ NAMES = ("Kasimir Orlov", "Orlov", "Ilse Weber", "Weberin")
 #: involve the reader with the target (a slip, a grant, a read, a note), so
 #: only its content can vary, not its existence.
 REASONS = ("level", "compartment", "withdrawn", "returned", "expired", "remarked")
+#: Ids that are never issued (every id has nine digits): one the reader asks
+#: for in every variant, and the one that stands for the target where it is absent.
 MISSING = 424_242
+ABSENT = 1_000_000_001
+#: The same secret in every variant, as the clock stands still: ids agree
+#: wherever the same things were made in the same order, so the order of equal
+#: search hits (ties go by id) is the same too.
+ID_SECRET = "api leak test"
 #: Registries per backend: each is built two or three times and asked some
 #: 80 questions over HTTP (about 0.7 s on SQLite, 3 s on PostgreSQL). Raise
 #: LOOSELEAF_LEAK_EXAMPLES for a deeper run.
@@ -131,7 +140,21 @@ class Built:
     reader: Actor
     token: str
     leaf_ids: list[int]  # every leaf but the target, in ingest order
-    target: int
+    target: int  # ABSENT where the target was never made
+    dossier_ids: list[int]  # by number in DOSSIERS
+    person_ids: list[int]  # by number in PEOPLE
+    slip_ids: list[int]  # the slips made while building
+    #: Every id this registry issued that the reader may be shown, by what it
+    #: is (`<leaf:3>`, `<target>`, `<dossier:0>`...): ids are opaque, and differ
+    #: between registries whenever hidden things were made in between.
+    labels: dict[int, str]
+
+
+@dataclass(frozen=True)
+class Ingested:
+    dossier_id: int
+    report_id: int
+    leaf_id: int
 
 
 def _ingest(
@@ -144,7 +167,7 @@ def _ingest(
     spec: Spec,
     source: str,
     titles: tuple[str, ...],
-) -> int:
+) -> Ingested:
     path = directory / name
     path.write_text(text + "\n", encoding="utf-8")
     [result] = registry.ingest(
@@ -156,8 +179,11 @@ def _ingest(
         source=Source(title=source),
     )
     assert result.status == "ingested", result
-    _, reports = registry.dossier(OPERATOR, titles[dossier])
-    return reports[-1].leaves[-1].id
+    assert result.dossier_id is not None, result
+    assert result.report_id is not None, result
+    _, reports = registry.dossier(OPERATOR, str(result.dossier_id))
+    [leaf] = next(report for report in reports if report.id == result.report_id).leaves
+    return Ingested(result.dossier_id, result.report_id, leaf.id)
 
 
 def titles_seen(spec: Spec) -> list[bool]:
@@ -189,7 +215,9 @@ def _target_text(variant: str, spec: Spec) -> tuple[str, str, str]:
 def build(backend: str, directory: Path, spec: Spec, variant: str) -> Iterator[Built]:
     """The registry of `spec`; its target as in `variant` ("a", "b"), or
     absent ("none"). Every step is the same in each variant, in the same
-    order, on a clock that stands still, so ids and times agree."""
+    order, on a clock that stands still and with one id secret, so ids and
+    times agree; `Built.labels` names each id by what it is, for comparing
+    registries whose ids differ."""
     clock = FakeClock()
     titles = dossier_titles(variant, spec)
     with (
@@ -198,46 +226,60 @@ def build(backend: str, directory: Path, spec: Spec, variant: str) -> Iterator[B
             Settings(registry=url, durability="crash"), OPERATOR, clock=clock
         ) as registry,
     ):
-        ids = [
+        registry.fix_ids(OPERATOR, ID_SECRET)
+        covers = [
             _ingest(registry, directory, f"cover-{n}.txt", f"cover{n} of the file",
                     n, spec.covers[n], spec, f"Cover {n}", titles)
             for n in range(len(DOSSIERS))
         ]  # fmt: skip
-        for (name, forms, dossier), level in zip(PEOPLE, spec.records, strict=True):
-            registry.person_add(
+        dossier_ids = [made.dossier_id for made in covers]
+        labels = {dossier_id: f"<dossier:{n}>" for n, dossier_id in enumerate(dossier_ids)}
+        person_ids = []
+        for n, ((name, forms, dossier), level) in enumerate(zip(PEOPLE, spec.records, strict=True)):
+            person = registry.person_add(
                 OPERATOR, name, forms=forms, marking=MarkingRequest(level), dossier=titles[dossier]
             )
-        body = [
+            person_ids.append(person.id)
+            labels[person.id] = f"<person:{n}>"
+        made = [
             _ingest(registry, directory, f"leaf-{n}.txt", f"leaf{n} " + " ".join(words) + ".",
                     dossier, marking, spec, f"Report {n}", titles)
             for n, (dossier, marking, words) in enumerate(spec.leaves)
         ]  # fmt: skip
-        ids += body
-        target = ids[-1] + 1  # the id the target gets, or would get
+        assert [m.dossier_id for m in made] == [dossier_ids[d] for d, *_ in spec.leaves]
+        body = [m.leaf_id for m in made]
+        ids = [m.leaf_id for m in covers] + body
+        for n, m in enumerate([*covers, *made]):
+            labels |= {m.leaf_id: f"<leaf:{n}>", m.report_id: f"<report:{n}>"}
         hidden = spec.reason in {"compartment", "returned", "expired"}
         readable_marking = (spec.target_level, spec.clearance[1])
         marking = (spec.target_level, frozenset({HIDDEN})) if hidden else readable_marking
+        target = ABSENT  # an id never issued, where the target is absent
         if variant != "none":
             name, text, source = _target_text(variant, spec)
             got = _ingest(
                 registry, directory, name, text, spec.target_dossier, marking, spec, source, titles
             )
-            assert got == target
+            assert got.dossier_id == dossier_ids[spec.target_dossier]
+            target = got.leaf_id
+            labels[got.report_id] = "<target report>"
+        labels[target] = "<target>"
+        slip_ids = []
         keeper = registry.add_reader(OPERATOR, "keeper", MarkingRequest("TOP SECRET"),
                                      roles=("custodian",))  # fmt: skip
         added = registry.add_reader(
             OPERATOR, "reader", MarkingRequest(spec.clearance[0], tuple(sorted(spec.clearance[1])))
         )
         reader = Actor.reader(added.id, added.name)
-        seen = [
-            registry.check(reader, Action.DOSSIER_SEE, n + 1).allowed for n in range(len(DOSSIERS))
-        ]
+        seen = [registry.check(reader, Action.DOSSIER_SEE, n).allowed for n in dossier_ids]
         assert seen == titles_seen(spec)
         custodian = Actor.reader(keeper.id, keeper.name)
         if spec.asked:
             # The reader may also have asked for the target by id: never approved.
-            asked = sorted(body[n] for n in spec.asked)
+            asked = [body[n] for n in sorted(spec.asked)]
             slip = registry.request_slip(reader, "random pages", leaf_ids=[*asked, target])
+            slip_ids.append(slip.id)
+            labels[slip.id] = "<slip:random pages>"
             proposed = set(registry.slip(custodian, slip.id).proposed or ())
             approve = [
                 body[n]
@@ -248,13 +290,16 @@ def build(backend: str, directory: Path, spec: Spec, variant: str) -> Iterator[B
             registry.decide_slip(custodian, slip.id, approve=approve, days=30)
         if spec.reason in {"returned", "expired"}:
             slip = registry.request_slip(reader, "the target", leaf_ids=[target])
+            slip_ids.append(slip.id)
+            labels[slip.id] = "<slip:the target>"
             registry.decide_slip(custodian, slip.id, approve=[target], days=1)
             registry.read(reader, target)
             if spec.reason == "returned":
                 registry.return_slip(reader, slip.id)
         if spec.reason == "remarked":
             registry.read(reader, target)
-            registry.add_note(reader, "seen before it was re-marked", [target])
+            note = registry.add_note(reader, "seen before it was re-marked", [target])
+            labels[note.id] = "<note:re-marked>"
             registry.mark(OPERATOR, MarkingRequest(spec.target_level, (HIDDEN,)), "re-marked",
                           leaf_ids=[target])  # fmt: skip
         for n in sorted(spec.withdrawn):
@@ -267,17 +312,20 @@ def build(backend: str, directory: Path, spec: Spec, variant: str) -> Iterator[B
             if registry.check(reader, Action.LEAF_READ, body[n]).allowed
         ]
         if cited:
-            registry.add_note(reader, "my working file", cited)
+            labels[registry.add_note(reader, "my working file", cited).id] = "<note:working file>"
+        for n, grant in enumerate(registry.grants(OPERATOR)):
+            labels[grant.id] = f"<grant:{n}>"
         clock.advance(days=2)  # a one-day grant has run out
         if variant != "none":
             assert not registry.check(reader, Action.LEAF_READ, target).allowed
         _, token, _ = registry.create_token(OPERATOR, "reader", days=30)
-        yield Built(registry, reader, token, ids, target)
+        yield Built(registry, reader, token, ids, target, dossier_ids, person_ids, slip_ids, labels)
 
 
 def observe(built: Built) -> dict[str, Any]:
     """Every reader-facing answer of the API, as (status, body), by request."""
     seen: dict[str, Any] = {}
+    made: list[int] = []  # what the reader's own requests made
     app = create_app(built.registry)
     with TestClient(app, base_url=BASE_URL) as client:
 
@@ -286,11 +334,14 @@ def observe(built: Built) -> dict[str, Any]:
             assert response.status_code < 500, (path, response.text)
             body = response.json() if response.content else None
             seen[f"{method} {path} {kwargs}"] = (response.status_code, body)
+            if method == "POST" and response.status_code == 201:  # a slip or a note of ours
+                made.append(body["id"])
+                built.labels[body["id"]] = f"<{path.removeprefix('/api/')} made {len(made)}>"
             return body
 
         call("GET", "/api/me")
         dossiers = call("GET", "/api/dossiers")
-        for dossier_id in range(1, len(DOSSIERS) + 2):
+        for dossier_id in [*built.dossier_ids, MISSING]:
             call("GET", f"/api/dossiers/{dossier_id}")
             call("GET", f"/api/dossiers/{dossier_id}/leaves")
         for leaf_id in [*built.leaf_ids, built.target, MISSING]:
@@ -306,10 +357,11 @@ def observe(built: Built) -> dict[str, Any]:
         call("GET", "/api/search", params={"q": "harbour OR grain OR letter", "limit": 1})
         for query in [*NAMES, "Orlow", "zebra"]:
             call("GET", "/api/persons", params={"q": query})
-        for person_id in range(1, len(PEOPLE) + 2):
+        for person_id in [*built.person_ids, MISSING]:
             call("GET", f"/api/persons/{person_id}")
         slips = call("GET", "/api/slips")
-        for slip_id in range(1, len(slips) + 3):
+        listed = [slip["id"] for slip in slips] if isinstance(slips, list) else []
+        for slip_id in [*dict.fromkeys([*built.slip_ids, *listed]), MISSING]:
             call("GET", f"/api/slips/{slip_id}")
         call("GET", "/api/grants")
         call("GET", "/api/copies")
@@ -345,6 +397,50 @@ def comparable(answers: dict[str, Any], backend: str) -> dict[str, Any]:
     return found
 
 
+#: A number standing alone, not a run of digits inside a word or a hash.
+_ALONE = r"(?<![0-9A-Za-z])({})(?![0-9A-Za-z])"
+#: An id of nine digits (every opaque id has nine).
+_AN_ID = re.compile(_ALONE.format(r"[1-9]\d{8}"))
+
+
+def relabelled(answers: dict[str, Any], labels: dict[int, str]) -> dict[str, Any]:
+    """The answers with every id this registry issued written as what it is
+    (`<leaf:3>`, `<target>`...), in requests, bodies and messages alike, and
+    the lists ordered by id (search hits of equal score, the dossier facet,
+    the names searched) put in the order of those labels: two registries give
+    different ids, so only what the ids stand for can be compared."""
+    pattern = re.compile(_ALONE.format("|".join(map(str, labels))))
+
+    def rewrite(value: Any) -> Any:
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, int):
+            return labels.get(value, value)
+        if isinstance(value, str):
+            return pattern.sub(lambda found: labels[int(found.group())], value)
+        if isinstance(value, list | tuple):
+            return type(value)(rewrite(item) for item in value)
+        if isinstance(value, dict):
+            return {rewrite(key): rewrite(item) for key, item in value.items()}
+        return value
+
+    found = rewrite(answers)
+    unlabelled = {
+        key: ids for key in found if (ids := _AN_ID.findall(json.dumps([key, found[key]])))
+    }
+    assert not unlabelled, f"ids the test does not know: {unlabelled}"
+    for key, (status, body) in found.items():
+        if key.startswith("GET /api/search") and status == 200:
+            if isinstance(body["hits"], list):
+                body["hits"].sort(key=lambda hit: (-hit.get("score", 0), hit["leaf_id"]))
+            body["facets"]["dossier"].sort(key=lambda facet: (-facet["count"], facet["value"]))
+            body["names"].sort()
+        for slip in body if key.startswith("GET /api/slips ") else [body]:
+            if isinstance(slip, dict) and slip.get("scope_kind") == "leaves" and "scope" in slip:
+                slip["scope"]["leaves"].sort()  # the ids the reader typed, sorted by id
+    return found
+
+
 def _differences(one: dict[str, Any], other: dict[str, Any]) -> list[str]:
     keys = [*one, *(key for key in other if key not in one)]
     return [
@@ -371,18 +467,18 @@ def test_nothing_a_reader_is_shown_depends_on_a_leaf_they_may_not_read(
             home = directory / variant
             home.mkdir()
             with build(backend, home, spec, variant) as built:
-                answers[variant] = comparable(observe(built), backend)
-                target = built.target
+                seen = observe(built)
+                answers[variant] = relabelled(comparable(seen, backend), built.labels)
         for variant in variants[1:]:
             differences = _differences(answers["a"], answers[variant])
             assert not differences, "\n".join([f"variant {variant} differs:", *differences[:5]])
         # The target answers exactly as an id that never existed.
         for path in ("/api/leaves/{}", "/api/leaves/{}/xrefs"):
-            status, body = answers["a"][f"GET {path.format(target)} {{}}"]
+            status, body = answers["a"][f"GET {path.format('<target>')} {{}}"]
             assert status == 404
             assert answers["a"][f"GET {path.format(MISSING)} {{}}"] == (
                 404,
-                {"error": body["error"].replace(str(target), str(MISSING))},
+                {"error": body["error"].replace("<target>", str(MISSING))},
             )
 
     check()
