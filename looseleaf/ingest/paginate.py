@@ -51,14 +51,15 @@ def _markers(text: str) -> list[re.Match[str]]:
 
 
 def _by_form_feed(text: str) -> list[Piece]:
+    """Pages at form feeds, unlabelled: a number counted here would say how
+    many pages came before, hidden ones included (the leaf's position is
+    counted among what its reader may read)."""
     pieces: list[Piece] = []
     start = 0
-    page = 0
     while start < len(text):
         end = text.find("\f", start)
         end = len(text) if end < 0 else end + 1
-        page += 1
-        _append(pieces, Piece(str(page), text[start:end]))
+        _append(pieces, Piece(None, text[start:end]))
         start = end
     return pieces
 

@@ -19,15 +19,19 @@ from looseleaf.errors import BadInput
 logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 
-def read_pdf(what: str, data: bytes) -> list[tuple[str, str]]:
-    """(page label, text) for every page."""
+def read_pdf(what: str, data: bytes) -> list[tuple[str | None, str]]:
+    """(page label, text) for every page. A label is kept only where the PDF
+    itself defines page labels: a label counted from the page index would
+    tell a reader of page 3 that a page 2 exists (position does that job,
+    counted among the pages they may read)."""
     if not data.startswith(b"%PDF-"):
         raise BadInput(what, "corrupt PDF (no %PDF- header)")
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise BadInput(what, "encrypted PDF (it needs a password to open)")
-        labels = list(reader.page_labels)
+        own = "/PageLabels" in reader.root_object
+        labels: list[str | None] = list(reader.page_labels) if own else [None] * len(reader.pages)
         pages = [(labels[i], page.extract_text() or "") for i, page in enumerate(reader.pages)]
     except BadInput:
         raise

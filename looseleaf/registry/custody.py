@@ -384,6 +384,11 @@ class Custody(RegistryBase):
             return self._staff_view(tx, actor, slips.listing(tx, slip_id=slip_id)[0])
 
     def _may_decide(self, policy: Policy, actor: Actor, slip_id: int) -> Decision:
+        """The role first, so that an account without it learns nothing of
+        which slips exist; then the slip (its owner, its status)."""
+        role = policy.check(actor, Action.SLIP_DECIDE)
+        if not role.allowed:
+            return role
         decision = policy.decide(actor, slip_id)
         if not decision.allowed and slips.owner(policy.tx, slip_id) is None:
             raise NotFound("slip", slip_id)

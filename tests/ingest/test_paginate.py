@@ -58,7 +58,7 @@ def test_explicit_page_markers_label_the_leaves() -> None:
     assert pieces[1].text[pieces[1].body :] == "\nfirst\n"
 
 
-def test_form_feeds_number_the_pages_and_blank_pages_join_a_neighbour() -> None:
+def test_form_feeds_cut_the_pages_and_blank_pages_join_a_neighbour() -> None:
     pieces = paginate("\fone\f\f  \ftwo", 3000)
-    assert [p.label for p in pieces] == ["2", "5"]
+    assert [p.label for p in pieces] == [None, None]  # no number counted past hidden pages
     assert "".join(p.text for p in pieces) == "\fone\f\f  \ftwo"
