@@ -35,6 +35,8 @@ def jsonable(value: Any) -> Any:
         return {f.name: jsonable(getattr(value, f.name)) for f in fields(value)}
     if isinstance(value, frozenset | set):
         return sorted(value)
+    if isinstance(value, dict):
+        return {key: jsonable(item) for key, item in value.items()}
     if isinstance(value, list | tuple):
         return [jsonable(item) for item in value]
     return value

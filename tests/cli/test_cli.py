@@ -210,3 +210,16 @@ def test_registry_comes_from_the_environment(
     monkeypatch.setenv("LOOSELEAF_REGISTRY", str(tmp_path / "env.db"))
     cli_json(capsys, "init")
     assert (tmp_path / "env.db").exists()
+
+
+def test_search_json_carries_hits_and_facets(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The facets are value types inside a dict: the serializer must reach them
+    (it once crashed on every query with a hit)."""
+    reg = ("--registry", str(tmp_path / "r.db"))
+    cli_json(capsys, *reg, "ingest", str(write(tmp_path / "a.txt", PAGES)), "--dossier", "D")
+    found = cli_json(capsys, *reg, "search", "leaf")
+    assert isinstance(found, dict)
+    assert found["total"] >= 1
+    assert all(isinstance(value, dict) for facet in found["facets"].values() for value in facet)
