@@ -29,7 +29,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, Phase, given, note, settings
 
 from tests.roles.observe import (
     Observations,
@@ -117,6 +117,7 @@ def test_an_account_is_told_nothing_it_may_not_see(role: str, backend: str, tmp_
     )
     @given(spec=specs(role, interleaved(role)))
     def check(spec: Spec) -> None:
+        note(f"spec: {spec!r}")  # printed on failure: the registries to build again
         seen = see_both(spec, backend, Path(tempfile.mkdtemp(dir=tmp_path)))
         found = problems(seen)
         if found:

@@ -577,16 +577,32 @@ class _Builder:
     def claims(self) -> None:
         """Two claims on visible leaves, each quoting the leaf's own tag (no
         name in it): one about Orlov, one about his cover name, which only
-        those who may decode may see is his."""
-        refs = [ref for ref, _ in self.spec.visible_pages()]
-        first, second = (self.visible_leaves[n] for n in self.spec.claimed)
-        tags = [f"leaf {refs[n].removeprefix('leaf:')}" for n in self.spec.claimed]
+        those who may decode may see is his. Orlov's is made on a leaf that
+        names neither cover name (the registry refuses a claim naming whom a
+        cover name on its leaf hides), or not at all."""
+        pages = self.spec.visible_pages()
+        count = len(pages)
+        plain = [
+            n
+            for n in (self.spec.claimed[0] + k for k in range(count))
+            if not {"Falke", "Sperber"} & set(pages[n % count][1].words)
+        ]
+
+        def tag(n: int) -> str:
+            return f"leaf {pages[n][0].removeprefix('leaf:')}"
+
+        if plain:
+            n = plain[0] % count
+            self.reg.claim_add(
+                OPERATOR,
+                ClaimInput(
+                    self.visible_leaves[n], "Kasimir Orlov", "arrested", tag(n), date="1937"
+                ),
+            )
+        n = self.spec.claimed[1]
         self.reg.claim_add(
             OPERATOR,
-            ClaimInput(first, "Kasimir Orlov", "arrested", quote=tags[0], date="1937"),
-        )
-        self.reg.claim_add(
-            OPERATOR, ClaimInput(second, "Falke", "role", quote=tags[1], value="courier")
+            ClaimInput(self.visible_leaves[n], "Falke", "role", tag(n), value="courier"),
         )
 
     def own_slips(self) -> None:
