@@ -1,4 +1,7 @@
-"""`looseleaf audit verify|checkpoint|log|readers|exposure|replay|proof|alarms`."""
+"""`looseleaf audit verify|checkpoint|log|readers|exposure|replay|proof|alarms`.
+
+What an auditor below full clearance is shown is decided in the facade (the
+rule is in `registry/audit.py`); these commands print what they are given."""
 
 from __future__ import annotations
 
@@ -88,7 +91,8 @@ def log_(
     as_: Annotated[str | None, AS_OPTION] = None,
     as_json: bool = JSON_OPTION,
 ) -> None:
-    """The event log, filtered."""
+    """The event log, filtered. Every event is listed; below full clearance, one about
+    material above you shows only its target's kind."""
     registry, actor = open_as(ctx, as_)
     found = registry.audit_log(
         actor,
@@ -103,7 +107,11 @@ def log_(
         emit_json([event.as_json() for event in found])
     else:
         for event in found:
-            out.print(f"{event.id} {event.at} {event.actor} {event.action} {event.target or ''}")
+            redacted = event.detail.get("redacted")
+            note = f" ({redacted})" if isinstance(redacted, str) else ""
+            out.print(
+                f"{event.id} {event.at} {event.actor} {event.action} {event.target or ''}{note}"
+            )
 
 
 @app.command("readers")
@@ -140,9 +148,12 @@ def exposure(
         emit_json(found)
     else:
         for item in found:
-            out.print(
-                f"{item['at']} leaf {item['leaf']} (dossier {item['dossier']}): {item['basis']}"
-            )
+            if item["leaf"] is None:  # a leaf above the asking auditor's clearance
+                out.print(f"{item['at']} {item['how']}: {item['basis']}")
+            else:
+                out.print(
+                    f"{item['at']} leaf {item['leaf']} (dossier {item['dossier']}): {item['basis']}"
+                )
 
 
 @app.command("replay")
@@ -207,6 +218,5 @@ def alarms(
         emit_json([event.as_json() for event in found])
     else:
         for event in found:
-            out.print(
-                f"{event.id} {event.at} {event.detail.get('reader')}: {event.detail.get('what')}"
-            )
+            what = event.detail.get("what") or event.detail.get("redacted")
+            out.print(f"{event.id} {event.at} {event.actor}: {what}")

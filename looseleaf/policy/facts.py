@@ -93,3 +93,120 @@ def person_marking(tx: Tx, person_id: int) -> tuple[int, frozenset[str]] | None:
         (person_id,),
     )
     return None if row is None else (int(row[0]), marking_compartments(tx, int(row[1])))
+
+
+# -- what an auditor may be told (see `registry/auditor_view.py`) ------------------
+
+#: Ids bound per statement when many are loaded at once: far below the
+#: parameter limits of both engines.
+_CHUNK = 500
+
+#: The tables whose rows carry a marking of their own.
+_MARKED = {"leaf": "leaves", "dossier": "dossiers", "person": "persons"}
+
+#: What a thing without a marking of its own stands for: (owner id, kind, id)
+#: of the marked things (or claims, for a conflict note) that decide who may
+#: be told of it. Each kind's first statement finds every owner that exists,
+#: with a NULL id where it stands for nothing (a query slip not yet opened).
+_STANDS_FOR: dict[str, tuple[str, ...]] = {
+    "claim": ("SELECT id, 'leaf', leaf_id FROM claims WHERE id IN ({})",),
+    "slip": (
+        "SELECT s.id, 'leaf', sl.leaf_id FROM slips s "
+        "LEFT JOIN slip_leaves sl ON sl.slip_id = s.id WHERE s.id IN ({})",
+    ),
+    "copy": (
+        "SELECT c.id, 'leaf', cl.leaf_id FROM copies c "
+        "LEFT JOIN copy_leaves cl ON cl.copy_id = c.id WHERE c.id IN ({})",
+    ),
+    "note": (
+        "SELECT n.id, 'leaf', nc.leaf_id FROM notes n "
+        "LEFT JOIN note_citations nc ON nc.note_id = n.id WHERE n.id IN ({})",
+    ),
+    "report": (
+        "SELECT id, 'dossier', dossier_id FROM reports WHERE id IN ({})",
+        "SELECT report_id, 'leaf', id FROM leaves WHERE report_id IN ({})",
+    ),
+    "suggestion": (
+        "SELECT id, 'person', person_id FROM suggestions WHERE id IN ({})",
+        "SELECT id, 'person', other_id FROM suggestions WHERE id IN ({}) AND other_id IS NOT NULL",
+        "SELECT id, 'leaf', leaf_id FROM suggestions WHERE id IN ({}) AND leaf_id IS NOT NULL",
+    ),
+}
+
+#: Kinds `stands_for` resolves (a conflict note stands for its claims).
+STANDING_KINDS = frozenset({*_STANDS_FOR, "conflict_note"})
+#: Kinds that carry a marking of their own.
+MARKED_KINDS = frozenset(_MARKED)
+
+
+def _chunks(ids: set[int] | frozenset[int]) -> list[list[int]]:
+    ordered = sorted(ids)
+    return [ordered[i : i + _CHUNK] for i in range(0, len(ordered), _CHUNK)]
+
+
+def markings_of(
+    tx: Tx, kind: str, ids: set[int] | frozenset[int]
+) -> dict[int, tuple[int, frozenset[str]]]:
+    """The current markings of many leaves, dossier titles or card-index
+    records at once. A record merged away keeps its marking here: an event
+    that names it still names what it was."""
+    table = _MARKED[kind]
+    found: dict[int, tuple[int, frozenset[str]]] = {}
+    for chunk in _chunks(ids):
+        marks = ", ".join("?" for _ in chunk)
+        for row in tx.all(
+            f"SELECT t.id, m.level, m.key FROM {table} t "
+            f"JOIN markings m ON m.id = t.marking_id WHERE t.id IN ({marks})",
+            chunk,
+        ):
+            found[int(row[0])] = (int(row[1]), frozenset(str(row[2]).split("/")[1:]))
+    return found
+
+
+def stands_for(
+    tx: Tx, kind: str, ids: set[int] | frozenset[int]
+) -> dict[int, set[tuple[str, int]]]:
+    """For each of these claims, slips, copies, notes, reports, conflict notes
+    or suggestions that exists, the things whose markings decide who may be
+    told of it: a claim's leaf, a slip's proposed leaves, a copy's leaves, a
+    note's citations, a report's leaves and dossier, a conflict note's
+    claims, a suggestion's records and leaf. Ids of nothing are left out."""
+    found: dict[int, set[tuple[str, int]]] = {}
+    for chunk in _chunks(ids):
+        marks = ", ".join("?" for _ in chunk)
+        if kind == "conflict_note":
+            for row in tx.all(
+                f"SELECT id, claim_ids FROM conflict_notes WHERE id IN ({marks})", chunk
+            ):
+                claims = {("claim", int(i)) for i in str(row[1]).split(",") if i.strip()}
+                found.setdefault(int(row[0]), set()).update(claims)
+            continue
+        for sql in _STANDS_FOR[kind]:
+            for row in tx.all(sql.format(marks), chunk):
+                stands = found.setdefault(int(row[0]), set())
+                if row[2] is not None:
+                    stands.add((str(row[1]), int(row[2])))
+    return found
+
+
+def granted_markings(tx: Tx, reader_id: int) -> set[tuple[int, frozenset[str]]]:
+    """The markings of every leaf the reader has ever held a grant on, live or
+    ended: what the account may have been shown beyond its clearance."""
+    return {
+        (int(row[0]), frozenset(str(row[1]).split("/")[1:]))
+        for row in tx.all(
+            "SELECT DISTINCT m.level, m.key FROM grants g JOIN leaves l ON l.id = g.leaf_id "
+            "JOIN markings m ON m.id = l.marking_id WHERE g.reader_id = ?",
+            (reader_id,),
+        )
+    }
+
+
+def reader_id(tx: Tx, name: str) -> int | None:
+    found = tx.scalar("SELECT id FROM readers WHERE name = ?", (name,))
+    return None if found is None else int(found)
+
+
+def compartments(tx: Tx) -> frozenset[str]:
+    """Every compartment the registry knows (on a marking or a clearance)."""
+    return frozenset(str(row[0]) for row in tx.all("SELECT name FROM compartments"))

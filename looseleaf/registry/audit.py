@@ -4,6 +4,51 @@ questions they ask, replaying a past read, and the curiosity alarm.
 Checkpoints are signed after a write commits, never inside it, so a content
 read is never held up by signing and a rolled-back transaction can never be
 in a signed tree head.
+
+What an auditor is shown. Staff are readers too: the auditor role adds the
+power to read the log, never clearance. So:
+
+1. Every auditor is shown every event, with its id, time, actor and action:
+   the log is complete for everyone who may read it, `verify` checks all of
+   it, and checkpoints and proofs are the same for every auditor (they are
+   hashes and carry no event's content).
+2. An event is shown in full iff the auditor's own clearance (level and
+   compartments; a grant is a reader's need-to-know for a purpose, not an
+   auditor's, and counts for nothing here) covers everything it names, in
+   its target and its detail: each leaf, dossier title and card-index record
+   by its current marking; a claim by its leaf, a slip by its proposed
+   leaves, a copy by its leaves, a note by its citations, a report by its
+   leaves and dossier, a conflict note by its claims, a suggestion by its
+   records and leaf; and every marking the detail records (a re-marking's
+   from and to, an ingest's marking, the leaf's marking recorded with a
+   read). A cover or code name's link to its record counts as named too,
+   and is told only to an auditor who holds the decoding power. An id that
+   names nothing counts as above the auditor: else an auditor could probe
+   an id and learn from the log whether it exists.
+   Otherwise its target is reduced to its kind ("leaf") and its detail to
+   `{"redacted": "above your clearance"}`. An action the registry does not
+   describe (`auditor_view.SPECS`), or one decided over the whole holdings
+   (re-running the claim extractor), is shown so to anyone short of full
+   clearance.
+3. Words an account typed, or counted in its own view (queries, purposes,
+   reasons, labels, file names of a refused ingest, result counts), are
+   replaced by "[redacted: typed above your clearance]" where that account
+   may have known more than the auditor: its clearance now or at any time
+   before, or a grant it ever held, reaches beyond the auditor's, or it
+   decodes and the auditor does not. The operator (also acting `--as` a
+   reader) always counts as above.
+4. A question about something the auditor may not know exists (a leaf or a
+   dossier filter, `readers_of`) is answered as one about a missing id;
+   replaying a read of a leaf above the auditor, whose answer would tell the
+   leaf's marking, is refused.
+5. The local operator, and an auditor at the highest level read into every
+   compartment the registry knows, are shown everything as recorded. Account
+   data (names, clearances, roles) is shown to every auditor, as it is to
+   every admin.
+
+Known limit: an entry hash in a proof lets an auditor confirm a guess of a
+redacted event's whole content (say, a one-word query); the log's entries
+carry no salt of their own.
 """
 
 from __future__ import annotations
@@ -20,10 +65,11 @@ from looseleaf.audit import keys, log, merkle
 from looseleaf.audit.keys import PublicKey, SigningKey
 from looseleaf.audit.verify import Verdict, verify
 from looseleaf.clock import stamp
-from looseleaf.errors import BadInput, NotFound
+from looseleaf.errors import BadInput, Forbidden, NotFound
 from looseleaf.model import Actor
-from looseleaf.policy import Action
+from looseleaf.policy import Action, sql
 from looseleaf.policy.rule import REVISION, replay
+from looseleaf.registry.auditor_view import REDACTED, AuditorView
 from looseleaf.registry.base import RegistryBase
 from looseleaf.store import Tx, dossiers, events, leaves
 
@@ -220,34 +266,73 @@ class Audit(RegistryBase):
         limit: int = 1000,
         newest: bool = False,
     ) -> list[events.Event]:
+        """Events, filtered, as this auditor may see them (see the module's rule)."""
         with self._acting(actor, Action.AUDIT_READ) as (tx, _):
-            targets = None
-            if leaf_id is not None:
-                targets = [f"leaf:{leaf_id}"]
-            if dossier is not None:
-                ids = self._dossier_leaf_ids(tx, dossier)
-                targets = [f"leaf:{i}" for i in ids] + (targets or [])
-            return events.search(
-                tx,
-                actor_name=reader,
-                targets=targets,
-                action=action,
-                since=since,
-                limit=limit,
-                newest=newest,
+            view = AuditorView(tx, self.levels, actor)
+            return view.events(
+                self._search(
+                    tx,
+                    actor,
+                    view,
+                    reader=reader,
+                    leaf_id=leaf_id,
+                    dossier=dossier,
+                    action=action,
+                    since=since,
+                    limit=limit,
+                    newest=newest,
+                )
             )
 
-    def _dossier_leaf_ids(self, tx: Tx, ref: str) -> list[int]:
-        found = dossiers.find(tx, ref)
+    def _search(
+        self,
+        tx: Tx,
+        actor: Actor,
+        view: AuditorView,
+        *,
+        reader: str | None,
+        leaf_id: int | None,
+        dossier: str | None,
+        action: str | None,
+        since: str | None,
+        limit: int | None,
+        newest: bool = False,
+    ) -> list[events.Event]:
+        targets = None
+        if leaf_id is not None:
+            targets = [f"leaf:{leaf_id}"] if view.knows(("leaf", leaf_id)) else []
+        if dossier is not None:
+            ids = self._dossier_leaf_ids(tx, actor, view, dossier)
+            targets = [f"leaf:{i}" for i in ids] + (targets or [])
+        return events.search(
+            tx,
+            actor_name=reader,
+            targets=targets,
+            action=action,
+            since=since,
+            limit=limit,
+            newest=newest,
+        )
+
+    def _dossier_leaf_ids(self, tx: Tx, actor: Actor, view: AuditorView, ref: str) -> list[int]:
+        """A dossier whose title the auditor may see, and those of its leaves
+        their clearance covers: of a hidden dossier, "not found"."""
+        visible = None
+        if not view.full and actor.reader_id is not None:
+            visible = sql.visible_dossiers(actor.reader_id)
+        found = dossiers.find(tx, ref, visible=visible)
         if found is None:
             raise NotFound("dossier", ref)
-        return leaves.ids_of_dossier(tx, found.id)
+        return view.known_leaves(leaves.ids_of_dossier(tx, found.id))
 
     def readers_of(self, actor: Actor, leaf_ids: list[int]) -> dict[str, list[int]]:
         """Who has read which of these leaves: for a dossier, or (with the card
-        index) for every leaf that mentions a person."""
-        targets = [f"leaf:{i}" for i in leaf_ids]
+        index) for every leaf that mentions a person. Leaves above the
+        auditor's clearance are left out, as missing ones would be."""
         with self._acting(actor, Action.AUDIT_READ) as (tx, _):
+            targets = [
+                f"leaf:{i}" for i in AuditorView(tx, self.levels, actor).known_leaves(leaf_ids)
+            ]
             found = [
                 event
                 for action in ("leaf.read", "leaf.review")
@@ -261,27 +346,55 @@ class Audit(RegistryBase):
     def exposure(
         self, actor: Actor, reader: str, *, since: str | None = None, until: str | None = None
     ) -> list[dict[str, Any]]:
-        """Everything one reader was shown in a period: each read, with its basis."""
-        found = self.audit_log(actor, reader=reader, since=since, limit=100_000)
-        return [
-            {
-                "at": event.at,
-                "leaf": int(str(event.target)[5:]),
-                "dossier": event.detail.get("dossier"),
-                "how": event.action,
-                "basis": event.detail.get("basis"),
-                "grant": event.detail.get("grant"),
-            }
-            for event in found
-            if event.action in {"leaf.read", "leaf.review"} and (until is None or event.at <= until)
-        ]
+        """Everything one reader was shown in a period: each read, with its
+        basis. A read of a leaf above the auditor keeps its time and kind only."""
+        rows = []
+        with self._acting(actor, Action.AUDIT_READ) as (tx, _):
+            view = AuditorView(tx, self.levels, actor)
+            found = self._search(
+                tx,
+                actor,
+                view,
+                reader=reader,
+                leaf_id=None,
+                dossier=None,
+                action=None,
+                since=since,
+                limit=100_000,
+            )
+            reads = [
+                event
+                for event in found
+                if event.action in {"leaf.read", "leaf.review"}
+                and (until is None or event.at <= until)
+            ]
+            for event in view.events(reads):
+                hidden = event.target is None or ":" not in event.target
+                rows.append(
+                    {
+                        "at": event.at,
+                        "leaf": None if hidden else int(str(event.target)[5:]),
+                        "dossier": event.detail.get("dossier"),
+                        "how": event.action,
+                        "basis": REDACTED if hidden else event.detail.get("basis"),
+                        "grant": event.detail.get("grant"),
+                    }
+                )
+        return rows
 
     def replay(self, actor: Actor, event_id: int) -> Replay:
-        """Was this past read allowed under the rule, on the facts as they were then?"""
+        """Was this past read allowed under the rule, on the facts as they were
+        then? Not for a read the auditor is shown redacted: the answer would
+        tell the leaf's marking."""
         with self._acting(actor, Action.AUDIT_READ) as (tx, _):
             found = events.search(tx, event_id=event_id, limit=1)
+            hidden = bool(found) and AuditorView(tx, self.levels, actor).hides(found[0])
         if not found or found[0].action not in {"leaf.read"}:
             raise NotFound("read event", event_id)
+        if hidden:
+            raise Forbidden(
+                "audit.replay", f"event {event_id} concerns material above your clearance"
+            )
         event = found[0]
         recorded = event.detail.get("facts")
         if not recorded:
@@ -307,8 +420,10 @@ class Audit(RegistryBase):
     # -- the curiosity alarm ---------------------------------------------------------
 
     def alarms(self, actor: Actor) -> list[events.Event]:
+        """The auditor's queue: every alarm, each as this auditor may see it."""
         with self._acting(actor, Action.AUDIT_READ) as (tx, _):
-            return events.search(tx, action="alarm.raise", limit=None)
+            found = events.search(tx, action="alarm.raise", limit=None)
+            return AuditorView(tx, self.levels, actor).events(found)
 
     def _watch(self, tx: Tx, actor: Actor, grant_id: int | None, now: str) -> None:
         """Petrov kept the file longer than his errand needed, because he wanted to know more:

@@ -332,8 +332,16 @@ class Catalogue(RegistryBase):
         return decision
 
     def event_log(self, actor: Actor, *, target: str | None = None) -> list[events.Event]:
+        """The first events (of one target), as this auditor may see them
+        (the rule is in `registry/audit.py`): a target above their clearance
+        has no events, as a missing one has none."""
+        from looseleaf.registry.auditor_view import AuditorView
+
         with self._acting(actor, Action.AUDIT_READ) as (tx, _):
-            return events.listing(tx, target=target)
+            view = AuditorView(tx, self.levels, actor)
+            if target is not None and not view.knows_target(target):
+                return []
+            return view.events(events.listing(tx, target=target))
 
     # -- marking and withdrawal -------------------------------------------------
 

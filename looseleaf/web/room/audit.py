@@ -1,7 +1,9 @@
 """The auditor's pages: the log, verification, alarms and what one reader saw.
 
 Every question here goes through the facade's AUDIT_READ check, so a reader
-without the auditor role gets the same refusal the CLI gives.
+without the auditor role gets the same refusal the CLI gives; what of each
+event an auditor below full clearance is shown is decided there too (the
+rule is in `registry/audit.py`), and the templates only say so.
 """
 
 from __future__ import annotations
