@@ -58,6 +58,9 @@ READERS = (
     ("keeper", "TOP SECRET", ("ARCHIVE-KI", "SEAMEN"), ("custodian",)),
     ("clerk", "SECRET", (), ("registrar",)),
     ("auditor", "CONFIDENTIAL", (), ("auditor",)),
+    # A fully cleared auditor sees the whole trail; the CONFIDENTIAL one sees
+    # every event but the details of those above them redacted.
+    ("archivist", "TOP SECRET", ("ARCHIVE-KI", "SEAMEN"), ("auditor",)),
 )
 
 

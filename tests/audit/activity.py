@@ -26,7 +26,9 @@ def make_history(registry: Registry, directory: Path, *, seed: int = 7, rounds: 
             dossier_marking=MarkingRequest("CONFIDENTIAL"),
         )
     registry.add_reader(OPERATOR, "petrov", MarkingRequest("TOP SECRET"), password="petrov-pass")
-    registry.add_reader(OPERATOR, "keeper", MarkingRequest("TOP SECRET"), roles=["custodian"])
+    registry.add_reader(
+        OPERATOR, "keeper", MarkingRequest("TOP SECRET", ("KI",)), roles=["custodian"]
+    )
     petrov = registry.as_reader("petrov", via=OPERATOR)
     keeper = registry.as_reader("keeper", via=OPERATOR)
     ids = [
@@ -41,7 +43,12 @@ def make_history(registry: Registry, directory: Path, *, seed: int = 7, rounds: 
             with contextlib.suppress(LooseleafError):  # some are denied: that is history too
                 registry.read(petrov, leaf_id)
     registry.login("petrov", "petrov-pass")
-    registry.mark(OPERATOR, MarkingRequest("SECRET"), "declassified", leaf_ids=ids[:2])
+    registry.mark(
+        OPERATOR,
+        MarkingRequest("SECRET", clear_compartments=True),
+        "declassified",
+        leaf_ids=ids[:2],
+    )
     registry.withdraw_leaf(OPERATOR, ids[-1], "duplicate page")
     registry.add_note(petrov, "note", [ids[0]])
     registry.issue_copy(keeper, "petrov", [ids[0]], "study")

@@ -139,7 +139,9 @@ def test_curiosity_alarm_on_a_large_grant_read_at_once(tmp_path: Path) -> None:
             leaf_marking=MarkingRequest("SECRET", ("KI",)),
         )
         registry.add_reader(OPERATOR, "anna", MarkingRequest("SECRET"))
-        registry.add_reader(OPERATOR, "keeper", MarkingRequest("SECRET"), roles=["custodian"])
+        registry.add_reader(
+            OPERATOR, "keeper", MarkingRequest("SECRET", ("KI",)), roles=["custodian"]
+        )
         anna = registry.as_reader("anna", via=OPERATOR)
         keeper = registry.as_reader("keeper", via=OPERATOR)
         ids = leaf_ids(registry, "D")

@@ -196,7 +196,7 @@ def test_a_dossier_shows_only_the_leaves_i_may_read_and_no_text(as_reader: Any, 
 def test_reading_a_leaf_is_in_the_audit_log_before_the_text_comes(
     as_reader: Any, demo: Demo
 ) -> None:
-    auditor = as_reader("auditor")
+    auditor = as_reader("archivist")  # fully cleared: the "auditor" sees these redacted
     leaf = demo.story.xref_leaf
     query = {"reader": "petrov", "leaf": leaf, "action": "leaf.read"}
     before = auditor.get("/api/audit/log", params=query).json()
@@ -222,7 +222,7 @@ def test_a_refused_read_is_logged_and_is_the_missing_ids_404(as_reader: Any, dem
     petrov = as_reader("petrov")
     refused = petrov.get(f"/api/leaves/{denied}")
     assert one_line_error(refused, 404) == f"leaf {denied}: not found"
-    log = as_reader("auditor").get(
+    log = as_reader("archivist").get(
         "/api/audit/log", params={"reader": "petrov", "leaf": denied, "action": "leaf.read.denied"}
     )
     assert len(log.json()) == 1
@@ -474,7 +474,7 @@ def test_auditors_verify_the_log_and_sign_checkpoints(as_reader: Any) -> None:
 
 def test_exposure_lists_what_a_reader_was_shown(as_reader: Any, demo: Demo) -> None:
     as_reader("petrov").get(f"/api/leaves/{demo.story.xref_leaf}")
-    rows = as_reader("auditor").get("/api/audit/exposure", params={"reader": "petrov"}).json()
+    rows = as_reader("archivist").get("/api/audit/exposure", params={"reader": "petrov"}).json()
     shown = {row["leaf"] for row in rows}
     assert {demo.story.xref_leaf, *demo.story.decided.granted} <= shown
     granted = [row for row in rows if row["leaf"] in demo.story.decided.granted]
