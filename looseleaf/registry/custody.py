@@ -482,12 +482,11 @@ class Custody(RegistryBase):
 
     def return_copy(self, actor: Actor, number: int) -> Copy:
         with self._acting(actor, Action.COPY_RETURN) as (tx, _):
-            if not copies.listing(tx, number=number):
-                raise NotFound("copy", number)
+            self._copy(tx, actor, number)
             if not copies.mark_returned(tx, number, str(actor), self.now()):
                 raise BadInput(f"copy {number}", "was returned already")
             self._record(tx, actor, "copy.return", target=f"copy:{number}", detail={})
-            return self._copy_seen(tx, actor, copies.listing(tx, number=number)[0])
+            return copies.listing(tx, number=number)[0]
 
     def copies(self, actor: Actor, *, outstanding: bool = False) -> list[Copy]:
         if actor.reader_id is not None and not self.check(actor, Action.COPY_VERIFY).allowed:
@@ -496,27 +495,31 @@ class Custody(RegistryBase):
                     c for c in copies.listing(tx, outstanding=outstanding) if c.reader == actor.name
                 ]
         with self._acting(actor, Action.COPY_VERIFY) as (tx, _):
-            return [
-                self._copy_seen(tx, actor, c) for c in copies.listing(tx, outstanding=outstanding)
-            ]
+            listed = copies.listing(tx, outstanding=outstanding)
+            return [c for c in listed if self._known_copy(tx, actor, c)]
 
-    def _copy_seen(self, tx: Tx, actor: Actor, copy: Copy) -> Copy:
-        """A copy's receipt as staff see it: its page count (the receipt is of
-        paper), but only the ids of leaves their own clearance covers."""
+    def _known_copy(self, tx: Tx, actor: Actor, copy: Copy) -> bool:
+        """Staff know of a copy only if their own clearance covers every leaf
+        on it: a lower custodian neither lists, verifies nor takes back a copy
+        of pages above them (a higher one does)."""
         policy = self.policy(tx)
-        return replace(copy, leaves=tuple(i for i in copy.leaves if policy.knows_leaf(actor, i)))
+        return all(policy.knows_leaf(actor, leaf_id) for leaf_id in copy.leaves)
+
+    def _copy(self, tx: Tx, actor: Actor, number: int) -> Copy:
+        found = copies.listing(tx, number=number)
+        if not found or not self._known_copy(tx, actor, found[0]):
+            raise NotFound("copy", number)
+        return found[0]
 
     def verify_copy(self, actor: Actor, number: int, pdf: bytes | None = None) -> tuple[Copy, bool]:
         """The record of copy `number`, and whether `pdf` is that copy byte for byte."""
         with self._acting(actor, Action.COPY_VERIFY) as (tx, _):
-            found = copies.listing(tx, number=number)
-            if not found:
-                raise NotFound("copy", number)
+            found = [self._copy(tx, actor, number)]
             matches = pdf is not None and hashlib.sha256(pdf).hexdigest() == found[0].sha256
             self._record(
                 tx, actor, "copy.verify", target=f"copy:{number}", detail={"matches": matches}
             )
-            return self._copy_seen(tx, actor, found[0]), matches
+            return found[0], matches
 
     # -- working files -------------------------------------------------------------
 

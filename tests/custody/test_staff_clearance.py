@@ -111,10 +111,18 @@ def test_a_custodian_issues_copies_only_of_what_they_may_read(world: World) -> N
     issue = next(e for e in log if e.action == "copy.issue")
     assert read.target == f"leaf:{world.secret}"
     assert read.id < issue.id
-    # The receipt is listed to every custodian, with only the leaves they may know of.
-    [listed] = reg.copies(low)
-    assert (listed.number, listed.pages, listed.leaves) == (copy.number, copy.pages, ())
+    # The receipt exists only for staff whose clearance covers its pages.
+    assert reg.copies(low) == []
+    assert _refusal(lambda: reg.verify_copy(low, copy.number, pdf)) == (
+        NotFound,
+        f"copy {copy.number}: not found",
+    )
+    assert _refusal(lambda: reg.return_copy(low, copy.number)) == (
+        NotFound,
+        f"copy {copy.number}: not found",
+    )
     assert reg.copies(high)[0].leaves == (world.secret,)
+    assert reg.verify_copy(high, copy.number, pdf)[1] is True
 
 
 # -- 2. query slips ---------------------------------------------------------------------
