@@ -2,8 +2,11 @@
 
 Every figure a search returns (hits, total, facets) comes from one WHERE
 clause that includes the reader's `readable` filter, so nothing is counted
-that the reader may not read. SQLite uses FTS5 (bm25), PostgreSQL a GIN
-index over a tsvector (ts_rank); the shape of the query is the same.
+that the reader may not read. SQLite uses FTS5, PostgreSQL a GIN index over a
+tsvector; the shape of the query is the same. Scores come from the leaf and
+the query alone (`looseleaf.search.rank`), never from statistics over other
+leaves, and equal scores go in arrival order: so neither a score nor the order
+of hits changes with leaves the reader may not read.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from looseleaf.policy.sql import Filter, cleared_markings, granted_leaves
+from looseleaf.search import rank
 from looseleaf.store.base import Tx
 
 _ALL = Filter("1 = 1", ())
@@ -22,6 +26,8 @@ _ALL = Filter("1 = 1", ())
 #: is faster served by testing each match against the rule.
 TOKEN_MARKINGS = 16
 START, STOP = "\x02", "\x03"  # highlight marks, replaced after escaping by the caller
+#: Ids per statement where a list of them is looked up.
+_CHUNK = 500
 
 
 @dataclass(frozen=True)
@@ -61,29 +67,31 @@ def remember(tx: Tx, where: str, params: Sequence[Any]) -> None:
         )
 
 
-def _from(tx: Tx) -> tuple[str, str, str, int]:
-    """FROM clause, match condition, score expression, and how many times the
-    score needs the query as a parameter."""
-    if tx.dialect == "sqlite":
-        return (
-            # The narrow covering index, not the rows with their texts inline.
-            "leaf_search JOIN leaves l INDEXED BY leaves_access ON l.id = leaf_search.rowid",
-            "leaf_search MATCH ?",
-            "-bm25(leaf_search, 1.0, 0.0)",  # the access column never ranks
-            0,
-        )
-    return (
-        "leaves l",
-        "l.search @@ to_tsquery('looseleaf', ?)",
-        "ts_rank(l.search, to_tsquery('looseleaf', ?))",
-        1,
-    )
-
-
 _JOINS = (
     " JOIN markings m ON m.id = l.marking_id JOIN reports r ON r.id = l.report_id"
     " JOIN sources so ON so.id = r.source_id"
 )
+#: SQLite: the narrow covering index, not the rows with their texts inline;
+#: and each leaf's token counts, which FTS5 keeps beside the index.
+_SQLITE_FROM = (
+    "leaf_search JOIN leaves l INDEXED BY leaves_access ON l.id = leaf_search.rowid"
+    " JOIN leaf_search_docsize ds ON ds.id = leaf_search.rowid"
+)
+#: What SQLite returns per match to score it by: bm25 at two weights of the
+#: words (the access column never counts), from which `rank.by_bm25` recovers
+#: how often the one phrase occurs; or, for any other query, how many places
+#: highlight() marks, which reads the leaf's text.
+_BY_BM25 = "bm25(leaf_search, 1.0, 0.0), bm25(leaf_search, 2.0, 0.0), ds.sz"
+_BY_HIGHLIGHT = "length(highlight(leaf_search, 0, char(2), '')) - length(l.normalised), ds.sz"
+#: PostgreSQL: cover density over the leaf's own length (see rank.py); ts_rank
+#: and ts_rank_cd look at one tsvector only.
+_BY_COVER = "ts_rank_cd(l.search, to_tsquery('looseleaf', ?), 1)"
+
+
+def in_text(tx: Tx, match: str) -> str:
+    """The expression as searched: on SQLite within the leaves' text only,
+    never the marking token beside it ("m12" is not a word of any leaf)."""
+    return f"normalised : ({match})" if tx.dialect == "sqlite" else match
 
 
 def search(
@@ -102,10 +110,10 @@ def search(
     its full-text index; `readable` must then be that reader's filter.
 
     One scan of the matching, readable leaves gives the total, the facets and
-    the ranking; only the page shown is then fetched whole, with snippets.
+    the scores; only the page shown is then fetched whole, with snippets.
     """
-    source, condition, score, score_params = _from(tx)
-    parts: list[tuple[str, list[Any]]] = []
+    text = in_text(tx, match)
+    parts: list[tuple[str, list[Filter]]] = []
     cleared: list[int] = []
     if reader is not None and tx.dialect == "sqlite":
         markings = cleared_markings(reader[0])
@@ -115,28 +123,15 @@ def search(
         # granted leaves looked up by id.
         tokens = " OR ".join(f'"m{marking_id}"' for marking_id in cleared)
         granted = granted_leaves(*reader, leaf_id="leaf_search.rowid")
-        parts.append((f"({match}) AND access : ({tokens})", []))
-        parts.append((match, [granted]))
+        parts.append((f"{text} AND access : ({tokens})", []))
+        parts.append((text, [granted]))
     else:
-        parts.append((match, [readable] if readable is not None else []))
-    seen: dict[int, tuple[int, int, int, float]] = {}
-    for text, access in parts:
-        clause = " AND ".join(
-            f"({part})" for part in [condition, *(f.sql for f in access), *(f.sql for f in filters)]
-        )
-        params: list[Any] = [*([text] * score_params), text]
-        for extra in [*access, *filters]:
-            params.extend(extra.params)
-        for r in tx.all(
-            f"SELECT l.id, l.dossier_id, m.level, {score} FROM {source}{_JOINS} WHERE {clause}",
-            params,
-        ):
-            seen.setdefault(int(r[0]), (int(r[0]), int(r[1]), int(r[2]), float(r[3])))
-    matched = list(seen.values())
+        parts.append((text, [readable] if readable is not None else []))
+    matched = _scored(tx, parts, filters, rank.single_phrase(match))
     by_dossier = Counter(dossier for _, dossier, _, _ in matched)
     by_level = Counter(level for _, _, level, _ in matched)
-    page = sorted(matched, key=lambda r: (-r[3], r[0]))[offset : offset + limit]
-    details = _page(tx, match, [leaf_id for leaf_id, *_ in page])
+    page = _ranked(tx, matched, offset, limit)
+    details = _page(tx, text, [leaf_id for leaf_id, *_ in page])
     rows = [Row(leaf_id, *details[leaf_id][:4], score_, details[leaf_id][4])
             for leaf_id, _, _, score_ in page]  # fmt: skip
     facets = {
@@ -144,6 +139,90 @@ def search(
         "level": sorted(by_level.items()),
     }
     return rows, len(matched), facets
+
+
+def _scored(
+    tx: Tx, parts: list[tuple[str, list[Filter]]], filters: Sequence[Filter], single: bool
+) -> list[tuple[int, int, int, float]]:
+    """(leaf, dossier, level, score) of every match of `parts`, each leaf once."""
+    if tx.dialect != "sqlite":
+        found = _matches(tx, parts, filters, _BY_COVER, 1)
+        return [(r[0], r[1], r[2], float(r[3])) for r in found]
+    if single:
+        found = _matches(tx, parts, filters, _BY_BM25)
+        # FTS5's "averages" record: leaves, then tokens per column, in the index.
+        totals = rank.varints(tx.scalar("SELECT block FROM leaf_search_data WHERE id = 1") or b"")
+        mean = sum(totals[1:]) / totals[0] if totals and totals[0] else 0.0
+        scores = rank.by_bm25([r[3] for r in found], [r[4] for r in found],
+                              [r[5] for r in found], mean)  # fmt: skip
+        if scores is not None:
+            return [(r[0], r[1], r[2], s) for r, s in zip(found, scores, strict=True)]
+        # Not bm25 as rank.py knows it: count the passages the slow way.
+    found = _matches(tx, parts, filters, _BY_HIGHLIGHT)
+    return [
+        (leaf, dossier, level, rank.score(int(count), rank.lengths(sizes)[0]))
+        for leaf, dossier, level, count, sizes in found
+    ]
+
+
+def _matches(
+    tx: Tx,
+    parts: list[tuple[str, list[Filter]]],
+    filters: Sequence[Filter],
+    columns: str,
+    queries: int = 0,
+) -> list[tuple[Any, ...]]:
+    """(leaf, dossier, level, *columns) of every match of `parts`, each leaf
+    once; `columns` take the expression as their first `queries` parameters."""
+    source, condition = (
+        (_SQLITE_FROM, "leaf_search MATCH ?")
+        if tx.dialect == "sqlite"
+        else ("leaves l", "l.search @@ to_tsquery('looseleaf', ?)")
+    )
+    found: list[tuple[Any, ...]] = []
+    for text, access in parts:
+        clause = " AND ".join(
+            f"({part})" for part in [condition, *(f.sql for f in access), *(f.sql for f in filters)]
+        )
+        params: list[Any] = [*([text] * queries), text]
+        for extra in [*access, *filters]:
+            params.extend(extra.params)
+        found += tx.all(
+            f"SELECT l.id, l.dossier_id, m.level, {columns} FROM {source}{_JOINS} WHERE {clause}",
+            params,
+        )
+    if len(parts) == 1:
+        return found  # one statement over unique leaf rows
+    seen: dict[int, tuple[Any, ...]] = {}
+    for row in found:  # a granted leaf may also be readable by its marking
+        seen.setdefault(row[0], row)
+    return list(seen.values())
+
+
+def _ranked(
+    tx: Tx, matched: list[tuple[int, int, int, float]], offset: int, limit: int
+) -> list[tuple[int, int, int, float]]:
+    """The page of `matched` from `offset`: best score first, equal scores in
+    arrival order (ids are opaque, and an order by id would differ between
+    registries that hold the same readable leaves). Arrival is looked up only
+    for the hits that tie with one on the page: it is not in the covering
+    index, and reading it for every match would read every leaf's row."""
+    ranked = sorted(matched, key=lambda hit: -hit[3])
+    shown = {hit[3] for hit in ranked[offset : offset + limit]}
+    tied = [hit[0] for hit in ranked if hit[3] in shown]
+    arrival: dict[int, int] = {}
+    for start in range(0, len(tied), _CHUNK):
+        chunk = tied[start : start + _CHUNK]
+        marks = ", ".join("?" for _ in chunk)
+        arrival.update(
+            (int(leaf), int(n))
+            for leaf, n in tx.all(
+                f"SELECT id, arrival FROM leaves WHERE id IN ({marks}) AND arrival IS NOT NULL",
+                chunk,
+            )
+        )
+    ranked.sort(key=lambda hit: (-hit[3], arrival.get(hit[0], 0)))
+    return ranked[offset : offset + limit]
 
 
 def _page(tx: Tx, match: str, ids: list[int]) -> dict[int, tuple[int, int, str, str, str]]:

@@ -24,7 +24,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pytest
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -484,32 +483,76 @@ def test_nothing_a_reader_is_shown_depends_on_a_leaf_they_may_not_read(
     check()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known leak: SQLite FTS5's bm25 scores use whole-index statistics, hidden leaves "
-    "included (PostgreSQL's ts_rank does not); the search leak tests compare hits, not scores",
-)
-def test_sqlite_search_scores_count_hidden_leaves(tmp_path: Path) -> None:
-    """A search score on SQLite must not change with a leaf the reader may not read."""
-    spec = Spec(
-        titles=("UNCLASSIFIED",) * len(DOSSIERS),
-        covers=(("UNCLASSIFIED", frozenset()),) * len(DOSSIERS),
-        records=("UNCLASSIFIED",) * len(PEOPLE),
-        leaves=((2, ("UNCLASSIFIED", frozenset()), ("harbour", "grain")),),
-        clearance=("UNCLASSIFIED", frozenset()),
-        target_dossier=2,
-        target_level="SECRET",
-        target_words=("harbour",),
-        reason="level",
-        asked=frozenset(),
-        approved=frozenset(),
-        withdrawn=frozenset(),
-        cited=frozenset(),
+def test_search_scores_do_not_count_hidden_leaves(backend: str, tmp_path: Path) -> None:
+    """Two registries that differ only in hidden leaves holding the searched
+    words (how many, how long, how often they say them) give a reader the
+    same hits, in the same order, with the same scores and totals: no score
+    is computed from statistics over leaves the reader may not read (FTS5's
+    bm25 was), and equal scores go in arrival order, not by opaque id."""
+    readable = (
+        "harbour grain letter",
+        "the harbour master wrote to the harbour office about the harbour",
+        "grain and more grain, then the harbour",
+        "harbour " + "quiet " * 40 + "harbour",
+        "a letter from the harbour master",
+        "a letter from the harbour office",  # the same score: arrival order decides
+        "grain only here",
     )
-    scores = []
-    for variant in ("a", "b"):
-        (tmp_path / variant).mkdir()
-        with build("sqlite", tmp_path / variant, spec, variant) as built:
-            answer = observe(built)["GET /api/search {'params': {'q': 'harbour', 'limit': 200}}"]
-            scores.append([hit["score"] for hit in answer[1]["hits"]])
-    assert scores[0] == scores[1]
+    queries = ("harbour", "harbour grain", "harbour OR grain", '"harbour master"', "harb*",
+               "harbour -grain", "letter", "quiet")  # fmt: skip
+
+    def answers(hidden: int) -> dict[str, Any]:
+        directory = tmp_path / f"hidden-{hidden}"
+        directory.mkdir()
+        names: dict[int, str] = {}
+        with (
+            fresh_url(backend, directory) as url,
+            Registry.init(
+                Settings(registry=url, durability="crash"), OPERATOR, clock=FakeClock()
+            ) as registry,
+        ):
+
+            def ingest(name: str, text: str, level: str) -> None:
+                path = directory / f"{name}.txt"
+                path.write_text(text + "\n", encoding="utf-8")
+                [result] = registry.ingest(
+                    OPERATOR,
+                    [path],
+                    dossier="HARBOUR REPORTS",
+                    leaf_marking=MarkingRequest(level),
+                    dossier_marking=MarkingRequest("UNCLASSIFIED"),
+                    source=Source(title=name),
+                )
+                assert result.status == "ingested", result
+                assert result.dossier_id is not None
+                _, reports = registry.dossier(OPERATOR, str(result.dossier_id))
+                [leaf] = next(r for r in reports if r.id == result.report_id).leaves
+                names[leaf.id] = name
+
+            for n, text in enumerate(readable):
+                ingest(f"readable-{n}", text, "UNCLASSIFIED")
+                for m in range(hidden):  # before, between and after them
+                    words = " ".join(["harbour"] * (m + 1) + ["grain master"] * (m % 3) * 7)
+                    ingest(f"hidden-{n}-{m}", f"{words} quiet harbour master {n} {m}", "SECRET")
+            registry.add_reader(OPERATOR, "reader", MarkingRequest("UNCLASSIFIED"))
+            _, token, _ = registry.create_token(OPERATOR, "reader", days=30)
+            found: dict[str, Any] = {}
+            with TestClient(create_app(registry), base_url=BASE_URL) as client:
+                for query in queries:
+                    response = client.get(
+                        "/api/search", params={"q": query, "limit": 200}, headers=bearer(token)
+                    )
+                    assert response.status_code == 200, response.text
+                    body = response.json()
+                    hits = [(names[h["leaf_id"]], h["score"], h["snippet"]) for h in body["hits"]]
+                    found[query] = (body["total"], hits)
+        return found
+
+    few, many = answers(0), answers(3)
+    assert few == many
+    totals, hits = few["harbour"]
+    assert totals == 6
+    order = [name for name, _, _ in hits]
+    assert order.index("readable-4") + 1 == order.index("readable-5")  # tied, in arrival order
+    assert order[0] == "readable-1"  # three times in eleven words
+    assert all(score > 0 for _, score, _ in hits)
