@@ -195,7 +195,7 @@ class Report(Jsonable):
     seq: int
     filename: str
     media_type: str
-    #: The whole file's hash and size: None unless the asker may read every leaf.
+    #: The whole file's hash and size: for the operator only (None for accounts).
     sha256: str | None
     size: int | None
     source: Source

@@ -72,8 +72,18 @@ class Policy:
         slip = load.slip(self.tx, slip_id)
         if reader is None:
             return Decision(False, f"no account {actor.name}")
-        if leaf is None or slip is None:
-            return Decision(False, f"no leaf {leaf_id}" if slip else f"no slip {slip_id}")
+        # The role, then the slip, then the leaf: a refusal about the slip
+        # (one's own, or decided) says nothing of which leaves exist.
+        role = may_act(reader, Action.LEAF_REVIEW)
+        if not role.allowed:
+            return role
+        if slip is None:
+            return Decision(False, f"no slip {slip_id}")
+        about_slip = staff.may_decide(reader, slip)
+        if not about_slip.allowed:
+            return about_slip
+        if leaf is None:
+            return Decision(False, f"no leaf {leaf_id}")
         grants = load.grants(self.tx, reader.id, leaf.id)
         return staff.may_review(reader, slip, leaf, grants, now=self.now, levels=self.levels)
 

@@ -417,7 +417,10 @@ class Custody(RegistryBase):
                 found = readers.by_name(tx, self.levels, reader)
                 if found is None:
                     raise NotFound("reader", reader)
-                return grants.listing(tx, reader_id=found.id)
+                # Staff see another reader's grants only on leaves they may know of.
+                policy = self.policy(tx)
+                listed = grants.listing(tx, reader_id=found.id)
+                return [g for g in listed if policy.knows_leaf(actor, g.leaf_id)]
         with self.store.read() as tx:
             if actor.reader_id is None:
                 return grants.listing(tx)

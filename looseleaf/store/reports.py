@@ -125,25 +125,19 @@ def of_dossier(tx: Tx, dossier_id: int, *, readable: Filter | None = None) -> li
 
 
 def _as_seen(tx: Tx, found: list[Report]) -> list[Report]:
-    """Reports as an account that may read only some of their leaves sees
-    them: numbered among the reports it is shown, leaves numbered among the
-    leaves it may read, and the whole file's hash and size only where it may
-    read every leaf (they would confirm a guessed text of the hidden pages)."""
+    """Reports as an account sees them: numbered among the reports it is
+    shown, leaves numbered among the leaves it may read, and never the whole
+    file's hash and size. Those would confirm a guessed text of hidden pages,
+    and even showing them only to someone who may read every page would say,
+    by their absence, that a hidden page exists. Each leaf has its own hash."""
     shown = [report for report in found if report.leaves]
-    totals = dict(
-        tx.all(
-            "SELECT report_id, COUNT(*) FROM leaves WHERE report_id IN "
-            f"({', '.join('?' for _ in shown)}) GROUP BY report_id",
-            [report.id for report in shown],
-        )
-    ) if shown else {}  # fmt: skip
     return [
         replace(
             report,
             seq=seq,
             leaves=[replace(leaf, position=n) for n, leaf in enumerate(report.leaves, 1)],
-            sha256=report.sha256 if totals.get(report.id) == len(report.leaves) else None,
-            size=report.size if totals.get(report.id) == len(report.leaves) else None,
+            sha256=None,
+            size=None,
         )
         for seq, report in enumerate(shown, 1)
     ]

@@ -264,8 +264,10 @@ def build(backend: str, directory: Path, spec: Spec, variant: str) -> Iterator[B
             labels[got.report_id] = "<target report>"
         labels[target] = "<target>"
         slip_ids = []
-        keeper = registry.add_reader(OPERATOR, "keeper", MarkingRequest("TOP SECRET"),
-                                     roles=("custodian",))  # fmt: skip
+        # The custodian is read into everything: a custodian decides only what
+        # they may read themselves.
+        everything = MarkingRequest("TOP SECRET", (HIDDEN, *COMPARTMENTS))
+        keeper = registry.add_reader(OPERATOR, "keeper", everything, roles=("custodian",))
         added = registry.add_reader(
             OPERATOR, "reader", MarkingRequest(spec.clearance[0], tuple(sorted(spec.clearance[1])))
         )

@@ -574,7 +574,8 @@ def person_graph(
         own = dossier_node(own_dossier.id, own_dossier.title)
         graph.add(own)
         graph.link(graph.centre.key, own.key, "own dossier")
-    for dossier_id, (found, forms) in sorted(named_in.items()):
+    # By title, not by id: ids are opaque and their order says nothing.
+    for dossier_id, (found, forms) in sorted(named_in.items(), key=lambda i: (i[1][0].title, i[0])):
         node = dossier_node(dossier_id, found.title)
         graph.add(node)
         for form in forms:
@@ -591,6 +592,11 @@ def person_graph(
     return graph
 
 
+def _label(graph: Graph, key: str) -> str:
+    node = graph.centre if key == graph.centre.key else graph.nodes.get(key)
+    return node.label if node is not None else key
+
+
 def radial_layout(graph: Graph, ring: float = 190.0) -> dict[str, tuple[float, float]]:
     """The centre at (0, 0); each other node on a ring by its distance (in
     lines) from the centre, spread evenly, the outer rings in the order of
@@ -605,7 +611,7 @@ def radial_layout(graph: Graph, ring: float = 190.0) -> dict[str, tuple[float, f
     while frontier:
         following = []
         for key in frontier:
-            for other in sorted(neighbours.get(key, [])):
+            for other in sorted(neighbours.get(key, []), key=lambda k: (_label(graph, k), k)):
                 if other not in depth:
                     depth[other] = depth[key] + 1
                     parent[other] = key
