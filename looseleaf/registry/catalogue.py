@@ -448,8 +448,8 @@ class Catalogue(RegistryBase):
         """Withdraw one leaf: a recorded event, never a delete."""
         reason = reason_given(reason)
         with self._acting(actor, Action.LEAF_WITHDRAW) as (tx, _):
-            if leaves.by_id(tx, leaf_id) is None:
-                raise NotFound("leaf", leaf_id)
+            if leaves.by_id(tx, leaf_id) is None or not self.policy(tx).knows_leaf(actor, leaf_id):
+                raise NotFound("leaf", leaf_id)  # a registrar acts only on what they can see
             changed = leaves.withdraw(tx, leaf_id, self.now())
             self._record(
                 tx,
@@ -464,7 +464,15 @@ class Catalogue(RegistryBase):
         with self._acting(actor, Action.LEAF_WITHDRAW) as (tx, _):
             if not reports.exists(tx, report_id):
                 raise NotFound("report", report_id)
-            count = reports.withdraw(tx, report_id, self.now())
+            policy = self.policy(tx)
+            report_leaves = leaves.ids_of_report(tx, report_id)
+            known = [i for i in report_leaves if policy.knows_leaf(actor, i)]
+            if not known:
+                raise NotFound("report", report_id)
+            if len(known) == len(report_leaves):
+                count = reports.withdraw(tx, report_id, self.now())
+            else:  # only the leaves this registrar can see; the rest stay
+                count = sum(leaves.withdraw(tx, i, self.now()) for i in known)
             self._record(
                 tx,
                 actor,
