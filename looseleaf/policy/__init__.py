@@ -100,13 +100,15 @@ class Policy:
     def issue(self, actor: Actor, leaf_id: int) -> Decision:
         if actor.is_operator:
             return OPERATOR
-        reader, leaf = self.reader(actor), load.leaf(self.tx, leaf_id)
+        reader = self.reader(actor)
         if reader is None:
             return Decision(False, f"no account {actor.name}")
+        leaf = load.leaf(self.tx, leaf_id)
         if leaf is None:
             return Decision(False, f"no leaf {leaf_id}")
-        grants = load.grants(self.tx, reader.id, leaf.id)
-        return staff.may_issue(reader, leaf, grants, self.now, self.levels)
+        return staff.may_issue(
+            reader, leaf, load.grants(self.tx, reader.id, leaf.id), self.now, self.levels
+        )
 
     def mark(
         self,

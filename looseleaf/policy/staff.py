@@ -55,10 +55,9 @@ def may_review(
     own = may_decide(reader, slip)
     if not own.allowed:
         return own
-    read = may_read(reader, leaf, grants, now, levels)
-    if not read.allowed:
-        return Decision(False, f"a custodian reviews only what they may read: {read.reason}")
-    return Decision(True, f"{reader.name} reviews leaf {leaf.id} for slip {slip.id}: {read.reason}")
+    return _own_read(
+        reader, leaf, grants, now, levels, act=f"reviews leaf {leaf.id} for slip {slip.id}"
+    )
 
 
 def may_decide(reader: ReaderFacts, slip: SlipFacts) -> Decision:
@@ -79,10 +78,25 @@ def may_issue(
     role = may_act(reader, Action.COPY_ISSUE)
     if not role.allowed:
         return role
+    return _own_read(reader, leaf, grants, now, levels, act=f"issues leaf {leaf.id}")
+
+
+def _own_read(
+    reader: ReaderFacts,
+    leaf: LeafFacts,
+    grants: Sequence[GrantFacts],
+    now: str,
+    levels: Levels,
+    *,
+    act: str,
+) -> Decision:
+    """A staff act that puts a leaf's text in the actor's hands is a read by
+    the actor, under the one rule."""
     read = may_read(reader, leaf, grants, now, levels)
+    verb = act.split(" ", 1)[0]
     if not read.allowed:
-        return Decision(False, f"a custodian issues only what they may read: {read.reason}")
-    return Decision(True, f"{reader.name} may issue leaf {leaf.id}: {read.reason}")
+        return Decision(False, f"a custodian {verb} only what they may read: {read.reason}")
+    return Decision(True, f"{reader.name} {act}: {read.reason}")
 
 
 def may_mark(

@@ -346,10 +346,30 @@ _ROW = re.compile(r'<tr class="event [^"]*"><td>\d+</td>')
 _TBODY = re.compile(r"(<tbody>)(.*?)(</tbody>)", re.DOTALL)
 
 
+_SLIP = re.compile(r'<section class="slip".*?</section>\s*', re.DOTALL)
+_LISTED = re.compile(r">(\s*)([^<>\n]*, [^<>\n]*)(?=<|$)", re.MULTILINE)
+
+
+def graph_names(text: str, path: str) -> str:
+    """A graph page gathers names leaf by leaf in leaf-id order (random per
+    registry): each comma-separated list of names in a fixed order."""
+    if "/graph" not in path:
+        return text
+    return _LISTED.sub(lambda m: ">" + m.group(1) + ", ".join(sorted(m.group(2).split(", "))), text)
+
+
 def ranked(text: str, path: str) -> str:
-    """A page that ranks (once its ids are names), each list's items in a
-    fixed order; the audit page's events likewise, without their ids (see
-    `_in_order`: their order is partly the order of random ids)."""
+    """A page (once its ids are names) with what it orders by id in a fixed
+    order: ranked lists (ties broken by id), the custodian's queue (sorted by
+    slip id), the audit page's events (see `_in_order`), since ids are random
+    per registry."""
+    if path.startswith("/queue"):
+        slips = _SLIP.findall(text)
+        if not slips:
+            return text
+        first = text.index(slips[0])
+        rest = _SLIP.sub("", text[first:]).lstrip()
+        return text[:first] + "\n".join(sorted(slips)) + "\n" + rest
     if path.startswith("/audit"):
 
         def rows(match: re.Match[str]) -> str:
@@ -502,7 +522,10 @@ class Http:
             body = self.canon.data(parsed, asked)
         elif "html" in kind:
             shown = ask.path + ("?" if ask.params else "")
-            body = ranked(pictures(self.canon.text(page_text(response.text), asked)), shown)
+            body = ranked(
+                pictures(graph_names(self.canon.text(page_text(response.text), asked), shown)),
+                shown,
+            )
         elif "pdf" in kind:
             body = f"<pdf of {len(response.content) > 0} bytes>"
         else:

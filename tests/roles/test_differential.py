@@ -137,3 +137,26 @@ def test_every_route_and_command_has_an_entry() -> None:
     app = create_app(NoRegistry())  # type: ignore[arg-type]
     assert uncovered(app) == []
     assert cli_uncovered() == []
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_worlds_build_for_every_role(role: str, tmp_path: Path) -> None:
+    """The builder itself keeps up with the registry (always run, held back
+    or not): both variants of a few specs build, and in each the subject may
+    read exactly the leaves the spec makes visible (`check_rule`)."""
+
+    @settings(
+        max_examples=2,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+        phases=(Phase.explicit, Phase.generate),
+    )
+    @given(spec=specs(role, interleaved(role)))
+    def check(spec: Spec) -> None:
+        note(f"spec: {spec!r}")
+        directory = Path(tempfile.mkdtemp(dir=tmp_path))
+        for variant in ("a", "b"):
+            with build(spec, variant, "sqlite", directory / variant) as world:
+                assert world.opaque == opaque_ids()
+
+    check()

@@ -43,6 +43,9 @@ COMPARTMENTS = ("K", "M")
 #: A compartment the subject is never read into: a leaf in it is readable only by grant.
 SEALED = "X"
 ROLES = ("reader", "custodian", "registrar", "auditor", "decoder", "admin")
+#: Roles shown other readers' slips: custodians decide them, auditors read
+#: every event (their purposes and scopes are no leaf's content).
+SLIP_STAFF = frozenset({"custodian", "auditor"})
 
 SUBJECT = "subject"
 KEEPER = "keeper"  # a custodian cleared for everything: decides the subject's slips
@@ -173,9 +176,10 @@ class Spec:
         return "Sperber"
 
     def low_word(self, variant: str) -> str:
-        """What the low reader's query slip asks for: a custodian sees the slip,
-        so it is the same; for anyone else it is another reader's secret."""
-        return SECRET_WORDS["a" if self.role == "custodian" else variant][0]
+        """What the low reader's query slip asks for: custodians and auditors
+        see the slip, so it is the same; for anyone else it is another
+        reader's secret."""
+        return SECRET_WORDS["a" if self.role in SLIP_STAFF else variant][0]
 
 
 #: Visible steps, in order; hidden items are made before one of them (or after all).
@@ -204,7 +208,7 @@ def _secrets(
         for _ in range(draw(st.integers(0, 2))):
             where = draw(st.integers(0, len(report.pages))) if interleave else len(report.pages)
             pages.append((k, where))
-    kinds = [kind for kind in _ITEM_KINDS if kind != "slip" or role != "custodian"]
+    kinds = [kind for kind in _ITEM_KINDS if kind != "slip" or role not in SLIP_STAFF]
     at = st.integers(0, steps) if interleave else st.just(steps)
     first = draw(st.sampled_from(["report", "dossier"]))
     items = [
@@ -253,7 +257,8 @@ def specs(draw: st.DrawFn, role: str, interleave: bool) -> Spec:
         k = draw(st.integers(0, len(reports) - 1))
         j = draw(st.integers(0, len(reports[k].pages) - 1))
         level = draw(st.sampled_from(LEVELS[: LEVELS.index(clearance[0]) + 1]))
-        extra = frozenset(draw(st.sets(st.sampled_from(sorted(clearance[1])))))
+        held = sorted(clearance[1])
+        extra = frozenset(draw(st.sets(st.sampled_from(held)))) if held else frozenset()
         pages = list(reports[k].pages)
         pages[j] = Page(pages[j].words, (level, extra | {SEALED}), granted=True)
         reports[k] = ReportSpec(reports[k].dossier, tuple(pages), reports[k].arrested)
@@ -619,7 +624,7 @@ class _Builder:
 
     def low_slips(self) -> None:
         low, keeper = self.actors[LOW], self.actors[KEEPER]
-        seen = self.spec.role == "custodian"
+        seen = self.spec.role in SLIP_STAFF
         word = self.spec.low_word(self.v)
         slip = self.reg.request_slip(low, f"errand {word}", query=word)
         self.name("slip:low-query", slip.id, hidden=not seen)
@@ -651,7 +656,8 @@ class _Builder:
         secret = self.secret_leaf(0)
         assert secret is not None, "every variant holds at least one hidden leaf"
         copy, _ = self.reg.issue_copy(self.actors[KEEPER], HIGH, [secret], "for high")
-        self.name("copy:high", copy.number, hidden=True)
+        # Staff who hold receipts see that the copy exists, never what is on it.
+        self.name("copy:high", copy.number, hidden=self.spec.role not in SLIP_STAFF)
         # A leaf of its own for the subject to name on a slip: its id is the
         # subject's own input wherever it is echoed, so it names nothing else.
         _, report_id, [decoy] = self.ingest(

@@ -76,7 +76,10 @@ def test_form_feeds_make_one_leaf_per_page(registry: Registry, tmp_path: Path) -
     [result] = registry.ingest(OPERATOR, [write(tmp_path / "p.txt", PAGES)], dossier="D")
     assert result.leaves == 3
     _, [report] = registry.dossier(OPERATOR, "D")
-    assert [leaf.label for leaf in report.leaves] == ["1", "2", "3"]
+    # A text file's pages carry no printed label: counting them would tell
+    # a reader how many pages before theirs they may not see.
+    assert [leaf.label for leaf in report.leaves] == [None, None, None]
+    assert [leaf.position for leaf in report.leaves] == [1, 2, 3]
     texts = [registry.read(OPERATOR, leaf.id) for leaf in report.leaves]
     assert "".join(t.original for t in texts) == PAGES
     assert texts[1].normalised == "Second page."
