@@ -13,7 +13,7 @@ from looseleaf.errors import BadInput
 from looseleaf.ingest.document import Document, PreparedLeaf
 from looseleaf.ingest.html import read_html
 from looseleaf.ingest.normalise import Normaliser
-from looseleaf.ingest.paginate import Piece, paginate
+from looseleaf.ingest.paginate import Piece, paginate, split_tail
 from looseleaf.ingest.pdf import read_pdf
 from looseleaf.ingest.text import read_text
 
@@ -70,15 +70,17 @@ def prepare(path: Path, data: bytes, *, passage_chars: int, max_line_chars: int)
             text = read_text(what, data, max_line_chars)
         pieces = paginate(text, passage_chars)
     normalise = Normaliser.for_text(text)
+    split = [split_tail(piece.text) for piece in pieces]
     leaves = tuple(
         PreparedLeaf(
             position=position,
             label=piece.label,
-            original=piece.text,
-            normalised=normalise(piece.text[piece.body :]),
-            sha256=hashlib.sha256(piece.text.encode("utf-8")).hexdigest(),
+            original=content,
+            normalised=normalise(content[piece.body :]),
+            sha256=hashlib.sha256(content.encode("utf-8")).hexdigest(),
+            tail=tail,
         )
-        for position, piece in enumerate(pieces, start=1)
+        for position, (piece, (content, tail)) in enumerate(zip(pieces, split, strict=True), 1)
     )
     return Document(
         filename=path.name,

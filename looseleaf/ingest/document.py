@@ -12,6 +12,8 @@ class PreparedLeaf:
     original: str
     normalised: str
     sha256: str
+    #: What followed `original` in the file up to the next leaf (`split_tail`).
+    tail: str = ""
 
 
 @dataclass(frozen=True)

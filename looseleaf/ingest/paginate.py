@@ -36,6 +36,19 @@ class Piece:
     body: int = 0
 
 
+#: What may end a leaf's text without being part of it (see `split_tail`).
+_TAIL = " \t\r\n\f\v"
+
+
+def split_tail(text: str) -> tuple[str, str]:
+    """A piece's text without the whitespace and form feed that end it, and
+    those. The separator is the report's, not the leaf's: a page that ends
+    in a form feed or a paragraph break would tell its reader that another
+    leaf follows, readable or not."""
+    content = text.rstrip(_TAIL)
+    return content, text[len(content) :]
+
+
 def paginate(text: str, passage_chars: int) -> list[Piece]:
     if "\f" in text:
         return _by_form_feed(text)

@@ -14,7 +14,7 @@ from looseleaf.store.search import index_report
 
 _INSERT_LEAF = (
     "INSERT INTO leaves (id, arrival, report_id, dossier_id, position, label, original, "
-    "normalised, sha256, chars, marking_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "normalised, sha256, chars, marking_id, tail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
 
@@ -86,6 +86,7 @@ def add(
                 leaf.sha256,
                 len(leaf.original),
                 marking_id,
+                leaf.tail,
             )
             for (leaf_arrival, leaf_id), leaf in zip(numbers, document.leaves, strict=True)
         ],

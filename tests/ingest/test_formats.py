@@ -60,4 +60,4 @@ def test_markdown_is_text_and_keeps_its_markup(registry: Registry, tmp_path: Pat
     registry.ingest(OPERATOR, [write(tmp_path / "c.md", md)], dossier="D")
     _, [report] = registry.dossier(OPERATOR, "D")
     assert report.media_type == "text/markdown"
-    assert registry.read(OPERATOR, report.leaves[0].id).original == md
+    assert registry.read(OPERATOR, report.leaves[0].id).original == md.rstrip("\n")

@@ -81,7 +81,15 @@ def test_form_feeds_make_one_leaf_per_page(registry: Registry, tmp_path: Path) -
     assert [leaf.label for leaf in report.leaves] == [None, None, None]
     assert [leaf.position for leaf in report.leaves] == [1, 2, 3]
     texts = [registry.read(OPERATOR, leaf.id) for leaf in report.leaves]
-    assert "".join(t.original for t in texts) == PAGES
+    # The form feeds (and the newlines before them) are the report's, not
+    # the leaves': a page ending in one would tell that another follows.
+    assert [t.original for t in texts] == [p.rstrip() for p in PAGES.split("\f")]
+    with registry.store.read() as tx:
+        rows = tx.all(
+            "SELECT original, tail FROM leaves WHERE report_id = ? ORDER BY position",
+            (report.id,),
+        )
+    assert "".join(f"{original}{tail}" for original, tail in rows) == PAGES
     assert texts[1].normalised == "Second page."
 
 
@@ -92,8 +100,9 @@ def test_original_text_is_byte_exact_and_hashed(registry: Registry, tmp_path: Pa
     [result] = registry.ingest(OPERATOR, [write(tmp_path / "crlf.txt", raw.encode())], dossier="D")
     _, [report] = registry.dossier(OPERATOR, "D")
     text = registry.read(OPERATOR, report.leaves[0].id)
-    assert text.original.encode("utf-8") == raw.encode("utf-8")
-    assert text.leaf.sha256 == hashlib.sha256(raw.encode()).hexdigest()
+    # Byte for byte, up to the line break that ends the file (the report's).
+    assert text.original.encode("utf-8") == raw.encode("utf-8").rstrip(b"\r\n")
+    assert text.leaf.sha256 == hashlib.sha256(text.original.encode()).hexdigest()
     assert "imprisonment" in text.normalised
     assert "\r" not in text.normalised
     assert report.sha256 == hashlib.sha256(raw.encode()).hexdigest()
