@@ -28,11 +28,28 @@ _GRADE = re.compile(r"^([A-F])([1-6])?$")
 
 
 def jsonable(value: Any) -> Any:
-    """Plain JSON data for a value type: markings as level plus sorted compartments."""
+    """Plain JSON data for any value looseleaf answers with: the one
+    serializer, used by the CLI's `--json` and by the HTTP API alike, so the
+    two say the same thing in the same words.
+
+    Markings are a level plus sorted compartments; sets are sorted (so the
+    same registry gives the same bytes); a type that must leave something
+    out for some askers (a reader's slip has no staff keys) says so in a
+    `__json__` method whose answer is serialised in turn; other dataclasses
+    and pydantic models give every field (by its alias) in order."""
     if isinstance(value, Marking):
         return {"level": value.level, "compartments": sorted(value.compartments)}
+    hook = getattr(value, "__json__", None)
+    if hook is not None and not isinstance(value, type):
+        return jsonable(hook())
     if is_dataclass(value) and not isinstance(value, type):
-        return {f.name: jsonable(getattr(value, f.name)) for f in fields(value)}
+        return jsonable(fields_of(value))
+    model_fields = getattr(type(value), "model_fields", None)
+    if isinstance(model_fields, dict):
+        return {
+            (spec.alias or name): jsonable(getattr(value, name))
+            for name, spec in model_fields.items()
+        }
     if isinstance(value, frozenset | set):
         return sorted(value)
     if isinstance(value, dict):
@@ -42,8 +59,13 @@ def jsonable(value: Any) -> Any:
     return value
 
 
+def fields_of(value: Any) -> dict[str, Any]:
+    """A dataclass's fields by name, in declaration order, unserialised."""
+    return {f.name: getattr(value, f.name) for f in fields(value)}
+
+
 class Jsonable:
-    """`as_json()` for frozen value types: every field, in declaration order."""
+    """`as_json()` for value types: `jsonable(self)`."""
 
     def as_json(self) -> dict[str, Any]:
         data: dict[str, Any] = jsonable(self)
@@ -205,15 +227,23 @@ class Report(Jsonable):
 
 
 @dataclass(frozen=True)
-class LeafText:
+class LeafText(Jsonable):
     """The text of one leaf: the original byte for byte, the normalised beside it."""
 
     leaf: Leaf
     original: str
     normalised: str
 
-    def as_json(self) -> dict[str, Any]:
-        return {**self.leaf.as_json(), "original": self.original, "normalised": self.normalised}
+
+@dataclass(frozen=True)
+class Reading(Jsonable):
+    """A leaf as its reader is shown it: the text, and the names on it that
+    have a dossier (what a slip can ask about next)."""
+
+    leaf: Leaf
+    original: str
+    normalised: str
+    xrefs: tuple[CrossReference, ...]
 
 
 class Role(StrEnum):
@@ -320,11 +350,10 @@ class Slip(Jsonable):
     #: deciding custodian may read.
     beyond: int | None = None
 
-    def as_json(self) -> dict[str, Any]:
+    def __json__(self) -> dict[str, Any]:
         """A reader's view has no `proposed`, `denied` or `beyond` keys at all."""
-        data = jsonable(self)
         staff_only = {"proposed", "denied", "beyond"}
-        return {k: v for k, v in data.items() if v is not None or k not in staff_only}
+        return {k: v for k, v in fields_of(self).items() if v is not None or k not in staff_only}
 
 
 @dataclass(frozen=True)
@@ -379,7 +408,12 @@ class FormType(StrEnum):
 
     @classmethod
     def parse(cls, name: str) -> FormType:
-        return _choice(cls, name.replace("-", "_").replace(" ", "_"), "name form type")
+        """`cover-name`, `Cover Name` and ` cover_name ` alike; a refusal names
+        the type as it was typed."""
+        try:
+            return cls(_WORD_GAP.sub("_", name.strip()).lower())
+        except ValueError:
+            return _choice(cls, name, "name form type")
 
 
 #: Forms that decode to a real person only for readers allowed to decode.
@@ -407,6 +441,11 @@ class NameForm(Jsonable):
     valid_to: str | None = None
     #: Leaves the form was found on, among those the viewer may read.
     leaves: tuple[int, ...] = ()
+
+    def __json__(self) -> dict[str, Any]:
+        """Without the store's row id: a form is named by its text, and ids
+        counted over every record's forms would count the hidden ones."""
+        return {k: v for k, v in fields_of(self).items() if k != "id"}
 
 
 @dataclass(frozen=True)

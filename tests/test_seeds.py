@@ -27,7 +27,7 @@ def test_seeds_ingest_and_seed_002_reads_back_exactly(
     assert all(r["leaves"] > 0 for r in results)
 
     assert run(["--registry", registry_url, "dossier", "show", "Seeds", "--json"]) == 0
-    reports = json.loads(capsys.readouterr().out)["reports_list"]
+    reports = json.loads(capsys.readouterr().out)["reports"]
     ocr = next(r for r in reports if r["filename"].startswith("002_"))
     raw = (seeds / ocr["filename"]).read_bytes()
 
@@ -46,7 +46,17 @@ def test_seeds_ingest_and_seed_002_reads_back_exactly(
 
     hyphenated = next(t for t in originals if "¬" in t["original"])
     assert (
-        run(["--registry", registry_url, "leaf", "show", str(hyphenated["id"]), "--original"]) == 0
+        run(
+            [
+                "--registry",
+                registry_url,
+                "leaf",
+                "show",
+                str(hyphenated["leaf"]["id"]),
+                "--original",
+            ]
+        )
+        == 0
     )
     shown = capsys.readouterr().out.encode("utf-8")
     assert shown in raw

@@ -43,6 +43,9 @@ class Verdict:
             self.more += 1
 
     def as_json(self) -> dict[str, Any]:
+        return self.__json__()
+
+    def __json__(self) -> dict[str, Any]:
         return {
             "ok": self.ok,
             "events": self.events,

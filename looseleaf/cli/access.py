@@ -30,10 +30,11 @@ def read(
 ) -> None:
     """Read a leaf through the access rule; the read is recorded before the text is shown."""
     registry, actor = open_as(ctx, as_)
-    text = registry.read(actor, leaf_id)
     if as_json:
-        emit_json(text.as_json())
-    elif original:
+        emit_json(registry.reading(actor, leaf_id))
+        return
+    text = registry.read(actor, leaf_id)
+    if original:
         sys.stdout.write(text.original)
     else:
         out.print(f"leaf {leaf_id} [{text.leaf.marking}]")
@@ -55,7 +56,7 @@ def why(
     registry, actor = open_as(ctx, as_)
     decision = registry.why(actor, reader, leaf_id, action=action, slip_id=slip)
     if as_json:
-        emit_json(decision.as_json())
+        emit_json(decision)
     else:
         verdict = f"may {action}" if decision.allowed else f"may not {action}"
         out.print(f"{reader} {verdict} leaf {leaf_id}: {decision.reason}")

@@ -39,7 +39,7 @@ def verify(
     given = _json_file(against) if against is not None else None
     verdict = registry.verify(actor, against=given, public_key=public_key)
     if as_json:
-        emit_json(verdict.as_json())
+        emit_json(verdict)
     elif verdict.ok:
         out.print(
             f"verified: {verdict.events} events, {verdict.checkpoints} signed checkpoints, "
@@ -104,7 +104,7 @@ def log_(
         limit=limit,
     )
     if as_json:
-        emit_json([event.as_json() for event in found])
+        emit_json(found)
     else:
         for event in found:
             redacted = event.detail.get("redacted")
@@ -167,7 +167,7 @@ def replay(
     registry, actor = open_as(ctx, as_)
     result = registry.replay(actor, event_id)
     if as_json:
-        emit_json(result.as_json())
+        emit_json(result)
     else:
         verdict = "allowed" if result.allowed else "NOT allowed"
         out.print(
@@ -215,7 +215,7 @@ def alarms(
     registry, actor = open_as(ctx, as_)
     found = registry.alarms(actor)
     if as_json:
-        emit_json([event.as_json() for event in found])
+        emit_json(found)
     else:
         for event in found:
             what = event.detail.get("what") or event.detail.get("redacted")

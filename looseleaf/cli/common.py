@@ -14,7 +14,7 @@ import typer
 from rich.console import Console
 
 from looseleaf.errors import RegistryError
-from looseleaf.model import Actor
+from looseleaf.model import Actor, jsonable
 from looseleaf.registry import Registry
 from looseleaf.settings import Settings
 from looseleaf.store import describe
@@ -96,14 +96,13 @@ def read_password() -> str:
 def emit(value: Any, as_json: bool, human: Callable[[Any], None]) -> None:
     """One value (or a list of them) for a script as JSON, or for a person
     through `human`, item by item."""
-    items = value if isinstance(value, list) else [value]
     if as_json:
-        encoded = [item.as_json() for item in items]
-        emit_json(encoded if isinstance(value, list) else encoded[0])
+        emit_json(value)
     else:
-        for item in items:
+        for item in value if isinstance(value, list) else [value]:
             human(item)
 
 
-def emit_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+def emit_json(value: Any) -> None:
+    """`value` through the one serializer the API uses too (`jsonable`)."""
+    sys.stdout.write(json.dumps(jsonable(value), ensure_ascii=False, indent=2) + "\n")

@@ -21,7 +21,7 @@ def list_(
     registry, actor = open_as(ctx, as_)
     found = registry.dossiers(actor)
     if as_json:
-        emit_json([dossier.as_json() for dossier in found])
+        emit_json(found)
         return
     table = Table("id", "title", "marking", "reports", "leaves")
     for dossier in found:
@@ -46,7 +46,7 @@ def show(
     registry, actor = open_as(ctx, as_)
     found, reports = registry.dossier(actor, dossier)
     if as_json:
-        emit_json({**found.as_json(), "reports_list": [r.as_json() for r in reports]})
+        emit_json({"dossier": found, "reports": reports})
         return
     out.print(f"dossier {found.id}: {found.title}  [{found.marking}]")
     for report in reports:

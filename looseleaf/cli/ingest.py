@@ -93,7 +93,7 @@ def ingest(
         if progress is not None:
             progress.stop()
     if as_json:
-        emit_json([result.as_json() for result in results])
+        emit_json(results)
     else:
         for result in results:
             if result.status == "ingested":

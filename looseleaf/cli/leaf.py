@@ -25,10 +25,12 @@ def show(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """A leaf's marking, hash, original text and normalised text (the read is recorded)."""
-    text = state(ctx).open().read(operator(), leaf_id)
+    registry = state(ctx).open()
     if as_json:
-        emit_json(text.as_json())
-    elif original or normalised:
+        emit_json(registry.reading(operator(), leaf_id))
+        return
+    text = registry.read(operator(), leaf_id)
+    if original or normalised:
         sys.stdout.write(text.original if original else text.normalised)
         sys.stdout.flush()
     else:

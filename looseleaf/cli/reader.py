@@ -30,7 +30,7 @@ PASSWORD = typer.Option("--password-stdin", help="Read a password from standard 
 
 def _show(reader: Reader, as_json: bool) -> None:
     if as_json:
-        emit_json(reader.as_json())
+        emit_json(reader)
         return
     roles = ", ".join(sorted(reader.roles)) or "reader"
     disabled = f"  DISABLED {reader.disabled_at}" if reader.disabled_at else ""
@@ -68,7 +68,7 @@ def list_(
     registry, actor = open_as(ctx, as_)
     found = registry.readers(actor)
     if as_json:
-        emit_json([reader.as_json() for reader in found])
+        emit_json(found)
         return
     table = Table("name", "clearance", "roles", "disabled")
     for reader in found:

@@ -42,7 +42,7 @@ def search(
     registry, actor = open_as(ctx, as_)
     result = registry.search(actor, query, limit=limit, cursor=cursor)
     if as_json:
-        emit_json(result.as_json())
+        emit_json(result)
     else:
         _print(result)
 

@@ -28,10 +28,13 @@ def _print(slip: Slip) -> None:
 
 
 def _xref(value: str) -> tuple[int, str]:
-    leaf, sep, name = value.partition(":")
-    if not sep or not leaf.strip().isdigit() or not name.strip():
+    leaf, sep, name = (part.strip() for part in value.partition(":"))
+    # ASCII digits only ("²" is a digit to isdigit() but no number to int()),
+    # and an id a leaf can have (the API's bound).
+    number = leaf.isascii() and leaf.isdigit() and len(leaf) < 20 and 1 <= int(leaf) <= 2**62
+    if not sep or not number or not name:
         raise BadInput(f"--xref {value!r}", "use LEAF_ID:NAME, e.g. 3:Orlov-Brandt")
-    return int(leaf), name.strip()
+    return int(leaf), name
 
 
 @app.command("request")
@@ -96,7 +99,7 @@ def review(
     registry, actor = open_as(ctx, as_)
     text = registry.review(actor, slip_id, leaf_id)
     if as_json:
-        emit_json(text.as_json())
+        emit_json(text)
     else:
         out.print(f"leaf {leaf_id} [{text.leaf.marking}] proposed on slip {slip_id}")
         out.print(text.normalised)
@@ -145,7 +148,7 @@ def grant_list(
     registry, actor = open_as(ctx, as_)
     found = registry.grants(actor, reader=reader)
     if as_json:
-        emit_json([grant.as_json() for grant in found])
+        emit_json(found)
         return
     now = registry.now()
     for grant in found:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from looseleaf.clock import Clock, stamp, system_clock
 from looseleaf.errors import BadInput, RegistryError
-from looseleaf.model import Actor, Levels
+from looseleaf.model import Actor, Levels, Reading
 from looseleaf.registry.accounts import Accounts
 from looseleaf.registry.audit import Audit
 from looseleaf.registry.base import MarkingRequest
@@ -97,6 +97,14 @@ class Registry(Catalogue, Accounts, Custody, Audit, Evidence):
             store.close()
             raise
         return registry
+
+    def reading(self, actor: Actor, leaf_id: int) -> Reading:
+        """A leaf as a reader is shown it (the read recorded first), with the
+        names on it that have a dossier: what `read --json` and
+        `GET /api/leaves/{id}` both answer."""
+        text = self.read(actor, leaf_id)
+        xrefs = tuple(self.xrefs(actor, leaf_id))
+        return Reading(text.leaf, text.original, text.normalised, xrefs)
 
     def __enter__(self) -> Registry:
         return self

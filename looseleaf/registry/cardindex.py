@@ -550,9 +550,10 @@ def known_mentions(
     registry: RegistryBase, tx: Tx, actor: Actor, leaf_id: int
 ) -> list[tuple[int, int, str, int]]:
     """(start, end, text, record) of the names on a leaf whose link to a record
-    the actor may know. A cover or code name counts only for a decoder who
-    may know the record itself: its forms are the record's, so a decoder not
-    cleared for the record cannot be told whom the cover name hides either."""
+    the actor may know: the record must be one they may see, whatever the
+    form (a name linked to a hidden record would tell what that record says:
+    whom the name is, and which dossier is theirs). A cover or code name
+    counts only for a decoder besides."""
     hidden = hidden_types(registry, tx, actor)
     policy = registry.policy(tx)
     sees: dict[int, bool] = {}
@@ -560,12 +561,10 @@ def known_mentions(
     for start, end, text, _, person_id, form_type in mentions.on_leaf(tx, leaf_id):
         if person_id is None or form_type in hidden:
             continue
-        if form_type in SECRET_FORMS:
-            if person_id not in sees:
-                sees[person_id] = policy.check(actor, Action.PERSON_SEE, person_id).allowed
-            if not sees[person_id]:
-                continue
-        found.append((start, end, text, person_id))
+        if person_id not in sees:
+            sees[person_id] = policy.check(actor, Action.PERSON_SEE, person_id).allowed
+        if sees[person_id]:
+            found.append((start, end, text, person_id))
     return found
 
 
@@ -582,12 +581,10 @@ def cross_references(
         assert actor.reader_id is not None
         visible = sql.visible_dossiers(actor.reader_id)
     own = tx.scalar("SELECT dossier_id FROM leaves WHERE id = ?", (leaf_id,))
-    policy = registry.policy(tx)
     found = []
     for start, end, text, person_id in known_mentions(registry, tx, actor, leaf_id):
         target = dossiers.of_person(tx, person_id, visible)
         if target is None or target[0] == own:
             continue
-        shown = person_id if policy.check(actor, Action.PERSON_SEE, person_id).allowed else None
-        found.append(CrossReference(leaf_id, start, end, text, target[0], target[1], shown))
+        found.append(CrossReference(leaf_id, start, end, text, target[0], target[1], person_id))
     return found

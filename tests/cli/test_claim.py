@@ -24,16 +24,19 @@ def test_claims_from_the_command_line(capsys: pytest.CaptureFixture[str], tmp_pa
                "restricted")[0] == 0  # fmt: skip
     assert cli(capsys, "--registry", db, "reader", "add", "low", "--level", "restricted")[0] == 0
     leaves = cli_json(capsys, "--registry", db, "dossier", "show", "F")
-    ids = [leaf["id"] for report in leaves["reports_list"] for leaf in report["leaves"]]  # type: ignore[index]
+    ids = [leaf["id"] for report in leaves["reports"] for leaf in report["leaves"]]  # type: ignore[index]
     for leaf_id, day in zip(ids, ("1937-06-11", "1937-06-12"), strict=True):
         made = cli_json(capsys, "--registry", db, "claim", "add", "--leaf", str(leaf_id),
                         "--subject", "Tukhachevsky", "--property", "executed", "--date", day,
                         "--quote", "shot")  # fmt: skip
         assert made["date"] == day  # type: ignore[index]
-    [conflict] = cli_json(capsys, "--registry", db, "conflicts", "--as", "low")  # type: ignore[misc]
+    conflicts = cli_json(capsys, "--registry", db, "conflicts", "--as", "low")
+    assert isinstance(conflicts, list)
+    [conflict] = conflicts
     assert [[c["leaf_id"] for c in side] for side in conflict["sides"]] == [[ids[0]], [ids[1]]]
     timeline = cli_json(capsys, "--registry", db, "timeline", "Tukhachevsky", "--as", "low")
-    assert [c["date"] for c in timeline] == ["1937-06-11", "1937-06-12"]  # type: ignore[union-attr]
+    assert isinstance(timeline, list)
+    assert [c["date"] for c in timeline] == ["1937-06-11", "1937-06-12"]
     decided = cli_json(capsys, "--registry", db, "claim", "accept", "--all")
     assert decided["status"] == "asserted"  # type: ignore[index]
     code, _, err = cli(capsys, "--registry", db, "claim", "add", "--leaf", str(ids[0]),

@@ -140,7 +140,7 @@ def test_custodian_review_is_recorded_and_limited_to_proposals(reg: Registry) ->
     ids = leaf_ids(reg)
     reader, keeper = actor(reg, "reader"), actor(reg, "keeper")
     slip = reg.request_slip(reader, "research", leaf_ids=ids[:1])
-    assert reg.review(keeper, slip.id, ids[0]).original == "Page about Lupu.\f"
+    assert reg.review(keeper, slip.id, ids[0]).original == "Page about Lupu."
     with pytest.raises(NotFound):
         reg.review(keeper, slip.id, ids[2])
     with pytest.raises(NotFound):

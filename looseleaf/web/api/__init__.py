@@ -15,6 +15,7 @@ from fastapi import APIRouter, Body, Depends, Path, Query, Request, Response, Se
 from fastapi.security import APIKeyCookie, HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
 
+from looseleaf.audit.verify import Verdict
 from looseleaf.model import (
     Actor,
     Copy,
@@ -26,11 +27,13 @@ from looseleaf.model import (
     Person,
     PersonMatch,
     Reader,
+    Reading,
     SearchResult,
     Slip,
 )
 from looseleaf.registry import MarkingRequest, Registry
 from looseleaf.store.events import Event
+from looseleaf.web.api.answer import Served
 from looseleaf.web.api.schemas import (
     Checkpoint,
     CopyAnswer,
@@ -39,7 +42,6 @@ from looseleaf.web.api.schemas import (
     DecisionBody,
     DossierAnswer,
     Error,
-    LeafAnswer,
     LoginBody,
     Me,
     NoteBody,
@@ -73,7 +75,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     ]
 }
 
-router = APIRouter(prefix="/api", responses=ERRORS)
+router = APIRouter(prefix="/api", responses=ERRORS, route_class=Served)
 
 #: Ids are bounded so that no number overflows the store's 64-bit integers.
 Id = Annotated[int, Path(ge=1, le=2**62)]
@@ -170,15 +172,9 @@ def dossier_leaves(dossier_id: Id, reg: Reg, who: Who) -> list[Leaf]:
 
 
 @router.get("/leaves/{leaf_id}", tags=["catalogue"])
-def read_leaf(leaf_id: Id, reg: Reg, who: Who) -> LeafAnswer:
+def read_leaf(leaf_id: Id, reg: Reg, who: Who) -> Reading:
     """Read a leaf: recorded in the audit log before the text is sent."""
-    text = reg.read(who, leaf_id)
-    return LeafAnswer(
-        leaf=text.leaf,
-        original=text.original,
-        normalised=text.normalised,
-        xrefs=reg.xrefs(who, leaf_id),
-    )
+    return reg.reading(who, leaf_id)
 
 
 @router.get("/search", tags=["catalogue"])
@@ -335,18 +331,10 @@ def audit_log(
     return reg.audit_log(who, reader=reader, leaf_id=leaf, action=action, since=since, limit=limit)
 
 
-@router.get("/audit/verify", tags=["audit"])
-def verify(reg: Reg, who: Who) -> VerdictAnswer:
+@router.get("/audit/verify", tags=["audit"], response_model=VerdictAnswer)
+def verify(reg: Reg, who: Who) -> Verdict:
     """Recompute the Merkle tree, every signature and every leaf's hash."""
-    verdict = reg.verify(who)
-    return VerdictAnswer(
-        ok=verdict.ok,
-        events=verdict.events,
-        checkpoints=verdict.checkpoints,
-        leaves=verdict.leaves,
-        unsigned=verdict.unsigned,
-        problems=verdict.problems,
-    )
+    return reg.verify(who)
 
 
 @router.post("/audit/checkpoint", tags=["audit"])

@@ -11,9 +11,10 @@ from pydantic import BaseModel, Field
 from looseleaf.model import Claim, Conflict
 from looseleaf.registry import ClaimInput
 from looseleaf.web.api import ERRORS, Id, Reg, Who
+from looseleaf.web.api.answer import Served
 from looseleaf.web.api.schemas import RowId
 
-router = APIRouter(prefix="/api", responses=ERRORS, tags=["evidence"])
+router = APIRouter(prefix="/api", responses=ERRORS, tags=["evidence"], route_class=Served)
 
 Name = Annotated[str | None, Query(min_length=1, max_length=200)]
 

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from looseleaf.model import Copy, CrossReference, Dossier, Grant, Leaf, Reader, Report
+from looseleaf.model import Copy, Dossier, Grant, Reader, Report
 
 #: Ids are bounded so that no number overflows the store's 64-bit integers.
 RowId = Annotated[int, Field(ge=1, le=2**62)]
@@ -44,13 +44,6 @@ class Me(BaseModel):
 class DossierAnswer(BaseModel):
     dossier: Dossier
     reports: list[Report]
-
-
-class LeafAnswer(BaseModel):
-    leaf: Leaf
-    original: str
-    normalised: str
-    xrefs: list[CrossReference]
 
 
 class XrefScope(Strict):
@@ -103,12 +96,16 @@ class NoteBody(Strict):
 
 
 class VerdictAnswer(BaseModel):
+    """The schema of `looseleaf.audit.verify.Verdict` as served."""
+
     ok: bool
     events: int
     checkpoints: int
-    leaves: int
-    unsigned: int
+    leaves_checked: int
+    unsigned_events: int
+    first_problem: str | None
     problems: list[str]
+    more_problems: int
 
 
 class ReaderBody(Strict):

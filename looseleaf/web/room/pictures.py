@@ -975,7 +975,10 @@ def person_graph_page(request: Request, person_id: Id, reg: Reg, me: Me) -> Resp
             forms_on.setdefault(leaf_id, [])
             if form.form not in forms_on[leaf_id]:
                 forms_on[leaf_id].append(form.form)
-    leaves = sorted(forms_on)
+    # In the order the record gives them (its forms in turn, each form's
+    # leaves in arrival order), never by id: ids are opaque, and an order by
+    # them would differ with what else the registry holds.
+    leaves = list(forms_on)
     read = leaves[:GRAPH_LEAVES]
     dossier_of = {leaf_id: reg.leaf(me.actor, leaf_id).dossier_id for leaf_id in read}
     titles: dict[int, Dossier | None] = {}
