@@ -11,7 +11,7 @@ from typing import Annotated, Any
 
 import typer
 
-from looseleaf.cli.common import AS_OPTION, JSON_OPTION, emit_json, open_as, out
+from looseleaf.cli.common import AS_OPTION, JSON_OPTION, counted, emit_json, open_as, out
 from looseleaf.errors import BadInput
 
 app = typer.Typer(help="The audit log: verify it, prove it, question it.", no_args_is_help=True)
@@ -42,8 +42,9 @@ def verify(
         emit_json(verdict)
     elif verdict.ok:
         out.print(
-            f"verified: {verdict.events} events, {verdict.checkpoints} signed checkpoints, "
-            f"{verdict.leaves} leaves"
+            f"verified: {counted(verdict.events, 'event')}, "
+            f"{counted(verdict.checkpoints, 'signed checkpoint')}, "
+            f"{counted(verdict.leaves, 'leaf')}"
         )
     else:
         out.print(f"NOT VERIFIED: {verdict.problems[0]}")
@@ -74,7 +75,7 @@ def checkpoint(
         emit_json(head)
     else:
         out.print(
-            f"{head['size']} events, root {head['root']}, signed {head['at']} "
+            f"{counted(head['size'], 'event')}, root {head['root']}, signed {head['at']} "
             f"by key {head['key_id']}"
         )
 
@@ -193,7 +194,7 @@ def proof(
     registry, actor = open_as(ctx, as_)
     if from_size is not None:
         found = registry.consistency_proof(actor, from_size)
-        summary = f"the log of {from_size} events (root {found['old_root']}) is a prefix"
+        summary = f"the log of {counted(from_size, 'event')} (root {found['old_root']}) is a prefix"
     else:
         assert event_id is not None
         found = registry.inclusion_proof(actor, event_id)
@@ -202,7 +203,7 @@ def proof(
         emit_json(found)
     else:
         out.print(
-            f"{summary} of {found['checkpoint']['size']} events (root "
+            f"{summary} of {counted(found['checkpoint']['size'], 'event')} (root "
             f"{found['checkpoint']['root']}); path of {len(found['path'])} hashes"
         )
 

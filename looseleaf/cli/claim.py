@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from looseleaf.cli.common import AS_OPTION, JSON_OPTION, emit, emit_json, open_as, out
+from looseleaf.cli.common import AS_OPTION, JSON_OPTION, counted, emit, emit_json, open_as, out
 from looseleaf.errors import BadInput
 from looseleaf.model import Claim, Conflict
 from looseleaf.registry import ClaimInput
@@ -90,7 +90,7 @@ def _decide(
     _report(
         {"decided": decided, "status": status},
         as_json,
-        f"{len(decided)} suggestions {'accepted' if accept else 'rejected'}",
+        f"{counted(len(decided), 'suggestion')} {'accepted' if accept else 'rejected'}",
     )
 
 

@@ -93,6 +93,15 @@ def read_password() -> str:
     return line.rstrip("\r\n")
 
 
+#: Nouns whose plural is not the singular plus "s".
+_PLURALS = {"leaf": "leaves", "copy": "copies", "match": "matches"}
+
+
+def counted(number: int, noun: str) -> str:
+    """`1 leaf`, `2 leaves`: a count for people to read."""
+    return f"{number} {noun if number == 1 else _PLURALS.get(noun, noun + 's')}"
+
+
 def emit(value: Any, as_json: bool, human: Callable[[Any], None]) -> None:
     """One value (or a list of them) for a script as JSON, or for a person
     through `human`, item by item."""

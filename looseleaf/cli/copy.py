@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from looseleaf.cli.common import AS_OPTION, JSON_OPTION, emit, emit_json, open_as, out
+from looseleaf.cli.common import AS_OPTION, JSON_OPTION, counted, emit, emit_json, open_as, out
 from looseleaf.errors import BadInput
 from looseleaf.model import Copy
 
@@ -19,7 +19,7 @@ app = typer.Typer(
 def _print(copy: Copy) -> None:
     held = f"returned {copy.returned_at}" if copy.returned_at else "OUTSTANDING"
     out.print(
-        f"copy No. {copy.number} to {copy.reader} ({copy.pages} pages, leaves "
+        f"copy No. {copy.number} to {copy.reader} ({counted(copy.pages, 'page')}, leaves "
         f"{', '.join(map(str, copy.leaves))}) issued {copy.issued_at} by {copy.issued_by}; "
         f"{held}; sha256 {copy.sha256}"
     )

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from looseleaf import demo as sample
-from looseleaf.cli.common import JSON_OPTION, emit_json, operator, out, state
+from looseleaf.cli.common import JSON_OPTION, counted, emit_json, operator, out, state
 from looseleaf.cli.serve import PORT_OPTION, run_server
 from looseleaf.errors import BadInput
 from looseleaf.registry import Registry
@@ -82,7 +82,7 @@ def _tour(registry: Registry, story: sample.Story) -> None:
             markings = sorted({str(leaf.marking) for leaf in report.leaves})
             out.print(
                 f"  report #{report.seq} {report.filename} ({report.media_type}): "
-                f"{len(report.leaves)} leaves marked {', '.join(markings)}; "
+                f"{counted(len(report.leaves), 'leaf')} marked {', '.join(markings)}; "
                 f"source: {report.source.title}, grade {report.source.grade}"
             )
     _, reports = registry.dossier(me, "LUPU, Grigore - seaman, Danube Steam Navigation")
@@ -138,7 +138,7 @@ def _tour(registry: Registry, story: sample.Story) -> None:
         )
     out.print(
         "The working name FALKE is a cover name: petrov's search for it finds "
-        f"{len(registry.person_search(petrov, 'FALKE'))} records; the operator's finds "
+        f"{counted(len(registry.person_search(petrov, 'FALKE')), 'record')}; the operator's finds "
         f"{len(registry.person_search(me, 'FALKE'))}."
     )
     out.rule("what comes next")

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from looseleaf.cli.common import JSON_OPTION, emit_json, operator, out, state
+from looseleaf.cli.common import JSON_OPTION, counted, emit_json, operator, out, state
 
 app = typer.Typer(help="Reports: documents stitched onto dossiers.", no_args_is_help=True)
 
@@ -23,4 +23,4 @@ def withdraw(
     if as_json:
         emit_json({"report_id": report_id, "leaves_withdrawn": count})
     else:
-        out.print(f"report {report_id} withdrawn ({count} leaves)")
+        out.print(f"report {report_id} withdrawn ({counted(count, 'leaf')})")

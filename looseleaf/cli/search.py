@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from looseleaf.cli.common import AS_OPTION, JSON_OPTION, emit_json, open_as, out
+from looseleaf.cli.common import AS_OPTION, JSON_OPTION, counted, emit_json, open_as, out
 from looseleaf.model import SearchResult
 
 SYNTAX = (
@@ -25,7 +25,7 @@ def _print(result: SearchResult) -> None:
         if hit.why:
             out.print(f"  why: {'; '.join(hit.why)}")
     more = f"; next page: --cursor {result.next_cursor}" if result.next_cursor else ""
-    out.print(f"{result.total} leaves match{more}")
+    out.print(f"{counted(result.total, 'leaf')} match{'es' if result.total == 1 else ''}{more}")
     if result.did_you_mean:
         out.print(f"did you mean: {', '.join(result.did_you_mean)}?")
 

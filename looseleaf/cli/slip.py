@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from looseleaf.cli.common import AS_OPTION, JSON_OPTION, emit, emit_json, open_as, out
+from looseleaf.cli.common import AS_OPTION, JSON_OPTION, counted, emit, emit_json, open_as, out
 from looseleaf.errors import BadInput
 from looseleaf.model import Slip
 
@@ -134,7 +134,7 @@ def return_(
     if as_json:
         emit_json({"slip_id": slip_id, "grants_ended": ended})
     else:
-        out.print(f"slip {slip_id} returned; {ended} grants ended")
+        out.print(f"slip {slip_id} returned; {counted(ended, 'grant')} ended")
 
 
 @grants.command("list")

@@ -15,8 +15,6 @@ differs in amount) where the store allows it; for auditors, whose log is
 one total order of every event, it is made after the visible material, in
 equal numbers, and only its content differs.
 
-The main test is held back (LOOSELEAF_ROLES_STRICT=1 runs it) while the
-leaks it found are being fixed; the tests of the test itself always run.
 LOOSELEAF_LEAK_EXAMPLES sets the registries per role and backend;
 LOOSELEAF_ROLES_DUMP=DIR writes every answer of a failing example there.
 """
@@ -45,7 +43,6 @@ _DEEP = os.environ.get("LOOSELEAF_LEAK_EXAMPLES")
 #: asks each about 900 questions (some 8 s on SQLite, 15 s on PostgreSQL,
 #: on one core); raise LOOSELEAF_LEAK_EXAMPLES for a deeper run.
 EXAMPLES = {"sqlite": int(_DEEP or 2), "postgresql": int(_DEEP or 1)}
-STRICT = os.environ.get("LOOSELEAF_ROLES_STRICT") == "1"
 
 
 def interleaved(role: str) -> bool:
@@ -105,7 +102,6 @@ def see_both(spec: Spec, backend: str, directory: Path) -> dict[str, Observation
     return seen
 
 
-@pytest.mark.skipif(not STRICT, reason="open leaks of issue 13 being fixed")
 @pytest.mark.parametrize("role", ROLES)
 def test_an_account_is_told_nothing_it_may_not_see(role: str, backend: str, tmp_path: Path) -> None:
     @settings(
@@ -141,9 +137,9 @@ def test_every_route_and_command_has_an_entry() -> None:
 
 @pytest.mark.parametrize("role", ROLES)
 def test_the_worlds_build_for_every_role(role: str, tmp_path: Path) -> None:
-    """The builder itself keeps up with the registry (always run, held back
-    or not): both variants of a few specs build, and in each the subject may
-    read exactly the leaves the spec makes visible (`check_rule`)."""
+    """The builder itself keeps up with the registry: both variants of a few
+    specs build, and in each the subject may read exactly the leaves the
+    spec makes visible (`check_rule`)."""
 
     @settings(
         max_examples=2,
