@@ -17,6 +17,9 @@ from typing import Any
 
 from looseleaf.errors import BadInput
 
+#: The largest whole number a setting takes: any more does not fit the store's integers.
+MOST = 2**62
+
 
 @dataclass(frozen=True)
 class Setting:
@@ -24,6 +27,9 @@ class Setting:
     type: type
     default: Any
     help: str
+    #: The largest value a whole-number setting takes (spans of time are held
+    #: to what a date can be moved by: grants and tokens to the API's ten years).
+    most: int = MOST
 
     @property
     def env(self) -> str:
@@ -57,9 +63,21 @@ SETTINGS: tuple[Setting, ...] = (
         1024 * 1024,
         "Longest line a text source may have; longer means it is not a document.",
     ),
-    Setting("grant_days", int, 14, "How long a grant runs when the custodian gives no --days."),
-    Setting("token_days", int, 30, "How long an API token lives when created without --days."),
-    Setting("session_hours", int, 12, "How long a reading-room login lasts."),
+    Setting(
+        "grant_days",
+        int,
+        14,
+        "How long a grant runs when the custodian gives no --days.",
+        most=3650,
+    ),
+    Setting(
+        "token_days",
+        int,
+        30,
+        "How long an API token lives when created without --days.",
+        most=3650,
+    ),
+    Setting("session_hours", int, 12, "How long a reading-room login lasts.", most=24 * 3650),
     Setting(
         "durability",
         str,
@@ -85,6 +103,7 @@ SETTINGS: tuple[Setting, ...] = (
         int,
         10,
         "The curiosity alarm looks at a reader's reads over this many minutes.",
+        most=60 * 24 * 3650,
     ),
     Setting(
         "alarm_bulk_reads",
@@ -110,6 +129,7 @@ SETTINGS: tuple[Setting, ...] = (
         int,
         15,
         "How long failed logins count against a name, and how long it stays locked.",
+        most=60 * 24 * 3650,
     ),
     Setting(
         "ner",
@@ -169,28 +189,45 @@ class Settings:
 
 
 def _coerce(setting: Setting, raw: Any) -> Any:
+    what = f"setting {setting.name}={raw!r}"
     if setting.type is int:
+        # A TOML true is not 1, nor 2.5 two; inf and nan are no numbers at all.
+        if isinstance(raw, bool) or (isinstance(raw, float) and not raw.is_integer()):
+            raise BadInput(what, "expected a whole number")
         try:
             value = int(raw)
         except (TypeError, ValueError):
-            raise BadInput(f"setting {setting.name}={raw!r}", "expected a whole number") from None
+            raise BadInput(what, "expected a whole number") from None
         if value <= 0:
-            raise BadInput(f"setting {setting.name}={raw!r}", "must be positive")
+            raise BadInput(what, "must be positive")
+        if value > setting.most:
+            raise BadInput(what, f"at most {setting.most}")
         return value
-    return str(raw)
+    if not isinstance(raw, str):
+        raise BadInput(what, "expected a string")
+    if "\x00" in raw:  # no file name, URL or word has one
+        raise BadInput(what, "contains a NUL character")
+    return raw
 
 
 def _read_config(path: Path) -> dict[str, Any]:
+    what = f"configuration file {str(path)!r}"
     try:
         with path.open("rb") as handle:
             data = tomllib.load(handle)
     except FileNotFoundError:
-        raise BadInput(str(path), "configuration file not found") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise BadInput(str(path), f"not valid TOML ({exc})") from None
+        raise BadInput(what, "not found") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise BadInput(what, f"not valid TOML ({' '.join(str(exc).split())})") from None
+    except OSError as exc:  # a directory, no permission
+        raise BadInput(what, f"cannot be read ({exc.strerror or type(exc).__name__})") from None
+    except ValueError:  # a NUL in the name
+        raise BadInput(what, "not a file name") from None
     table = data.get("looseleaf", {})
+    if not isinstance(table, dict):
+        raise BadInput(what, "[looseleaf] must be a table")
     known = {f.name for f in fields(Settings)}
     unknown = sorted(set(table) - known)
     if unknown:
-        raise BadInput(str(path), f"unknown setting {unknown[0]!r}")
+        raise BadInput(what, f"unknown setting {unknown[0]!r}")
     return dict(table)

@@ -33,7 +33,7 @@ from looseleaf.cli import (
     xref,
 )
 from looseleaf.cli.common import State, err
-from looseleaf.errors import LooseleafError
+from looseleaf.errors import BadInput, LooseleafError
 from looseleaf.settings import Settings
 
 app = typer.Typer(
@@ -90,6 +90,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args or os.environ.get("LOOSELEAF_DEBUG") == "1"
     try:
+        _decodable(args)
         command = typer.main.get_command(app)
         result = command.main(args=args, prog_name="looseleaf", standalone_mode=False)
     except LooseleafError as exc:
@@ -116,6 +117,14 @@ def run(argv: Sequence[str] | None = None) -> int:
         )
         return 70
     return result if isinstance(result, int) else 0
+
+
+def _decodable(args: Sequence[str]) -> None:
+    """Bytes that are not UTF-8 reach argv as lone surrogates, which no
+    registry can store or look up: refused here, once, for every command."""
+    for arg in args:
+        if any("\ud800" <= char <= "\udfff" for char in arg):
+            raise BadInput(f"argument {arg!r}", "is not valid UTF-8 text")
 
 
 def _one_line(message: str) -> str:

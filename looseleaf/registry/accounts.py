@@ -18,7 +18,7 @@ from looseleaf.policy import Action
 from looseleaf.registry.base import MarkingRequest, RegistryBase
 from looseleaf.store import Tx, readers
 
-_NAME = re.compile(r"^[\w.@\-]{1,64}$")
+_NAME = re.compile(r"[\w.@\-]{1,64}")  # whole: `$` would let a trailing newline in
 _HASHER = PasswordHasher()
 #: Verified against when the name is unknown, so a wrong name costs as long as a wrong password.
 _DUMMY_HASH = _HASHER.hash(secrets.token_hex(16))
@@ -40,7 +40,7 @@ class Accounts(RegistryBase):
         roles: Sequence[str] = (),
         password: str | None = None,
     ) -> Reader:
-        if not _NAME.match(name):
+        if not _NAME.fullmatch(name):
             raise BadInput(f"reader name {name!r}", "use 1-64 letters, digits, '.', '@', '-', '_'")
         marking = self.marking(clearance)
         parsed_roles = sorted({Role.parse(role).value for role in roles})

@@ -26,6 +26,9 @@ from looseleaf.store import (
     readers,
 )
 
+#: The longest a grant or a token runs, in days (the API's bound too).
+MAX_DAYS = 3650
+
 
 @dataclass(frozen=True)
 class MarkingRequest:
@@ -65,6 +68,10 @@ class RegistryBase:
         return stamp(self._clock())
 
     def later(self, days: int) -> str:
+        """`days` from now: a grant's or a token's expiry (typed with `--days`),
+        held to the API's bound so no count runs past the calendar."""
+        if not 1 <= days <= MAX_DAYS:
+            raise BadInput(f"--days {days}", f"use 1 to {MAX_DAYS}")
         return stamp(self._clock() + timedelta(days=days))
 
     def describe(self) -> dict[str, Any]:

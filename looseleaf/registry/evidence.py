@@ -528,12 +528,12 @@ def _date(text: str) -> When:
     """A date as typed: ISO (1940-08-20, 1937-06, 1933, 1937/1938) or as the seeds write it."""
     iso = text.strip()
     for shape, precision in (
-        (r"^\d{4}-\d{2}-\d{2}$", "day"),
-        (r"^\d{4}-\d{2}$", "month"),
-        (r"^\d{4}$", "year"),
-        (r"^\d{4}/\d{4}$", "range"),
+        (r"[0-9]{4}-[0-9]{2}-[0-9]{2}", "day"),
+        (r"[0-9]{4}-[0-9]{2}", "month"),
+        (r"[0-9]{4}", "year"),
+        (r"[0-9]{4}/[0-9]{4}", "range"),
     ):
-        if re.match(shape, iso):
+        if re.fullmatch(shape, iso):
             return _iso(iso, precision)
     found = dates_in(iso)
     if len(found) != 1 or found[0].relative_to is not None:
@@ -543,6 +543,8 @@ def _date(text: str) -> When:
 
 def _iso(text: str, precision: str) -> When:
     try:
+        if text.startswith("0000"):  # a date has no year 0 (and cannot be read back)
+            raise ValueError("there is no year 0")
         if precision == "day":
             date.fromisoformat(text)
             return When(text, text, "day", text, 0, len(text))

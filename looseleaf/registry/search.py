@@ -115,7 +115,7 @@ class Search(CardIndex):
 
     def _filter(self, tx: Tx, actor: Actor, name: str, value: str) -> Filter:
         if name == "dossier":
-            if value.isdigit():
+            if _is_id(value):
                 return Filter("l.dossier_id = ?", (int(value),))
             # By title only among titles the searcher may see: a filter must
             # not confirm that a hidden title exists.
@@ -125,8 +125,8 @@ class Search(CardIndex):
                 (value, *shown.params),
             )
         if name == "report":
-            if not value.isdigit():
-                raise BadInput(f"report:{value}", "a report id is a number")
+            if not _is_id(value):
+                raise BadInput(f"report:{value!r}", "a report id is a number")
             return Filter("l.report_id = ?", (int(value),))
         if name == "source":
             return Filter("LOWER(so.title) LIKE ?", (f"%{value.lower()}%",))
@@ -140,8 +140,8 @@ class Search(CardIndex):
             )
         if name == "grade":
             return Filter("UPPER(so.grade) LIKE ?", (f"{value.upper()}%",))
-        if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
-            raise BadInput(f"{name}:{value}", "use a date such as 1951, 1951-03 or 1951-03-14")
+        if not re.fullmatch(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?", value):
+            raise BadInput(f"{name}:{value!r}", "use a date such as 1951, 1951-03 or 1951-03-14")
         if name == "from":
             return Filter("so.date >= ?", (value,))
         return Filter("so.date <= ?", (value + "\uffff",))
@@ -151,10 +151,16 @@ class Search(CardIndex):
         return dict(dossiers.titles_of(tx, dossier_ids, shown))
 
 
+def _is_id(value: str) -> bool:
+    """Digits an id can be: ASCII ("²" is a digit to `isdigit`, not to `int`),
+    and few enough for a 64-bit column."""
+    return value.isascii() and value.isdigit() and len(value) < 19
+
+
 def _offset(cursor: str | None) -> int:
     if cursor is None:
         return 0
-    if not cursor.isdigit():
+    if not _is_id(cursor):
         raise BadInput(f"--cursor {cursor!r}", "use the next_cursor of a previous result")
     return int(cursor)
 

@@ -21,6 +21,9 @@ from dataclasses import dataclass, field
 from looseleaf.errors import BadInput
 
 FIELDS = ("dossier", "report", "source", "level", "compartment", "grade", "from", "to")
+MAX_CHARS = 1000
+#: Parentheses and NOTs inside one another, at most.
+MAX_DEPTH = 16
 
 
 @dataclass(frozen=True)
@@ -68,11 +71,16 @@ _TOKEN = re.compile(
     r'|"(?P<phrase>[^"]*)"|(?P<minus>-)(?=[\w"(])|(?P<word>[^\s()"]+))'
 )
 _WORD_PARTS = re.compile(r"\w+")
+#: What no engine can take in a parameter (PostgreSQL refuses NUL; neither
+#: encodes a lone surrogate, which undecodable bytes in argv become).
+_UNREADABLE = re.compile("[\x00\ud800-\udfff]")
 
 
 def parse(text: str) -> Query:
-    if len(text) > 1000:
-        raise BadInput("query", "longer than 1000 characters")
+    if len(text) > MAX_CHARS:
+        raise BadInput(f"query {text[:40]!r}...", f"longer than {MAX_CHARS} characters")
+    if _UNREADABLE.search(text):
+        raise BadInput(f"query {text!r}", "contains a NUL or an undecodable character")
     if text.count('"') % 2:
         raise BadInput(f"query {text!r}", "a quotation mark is not closed")
     tokens = _tokens(text)
@@ -85,7 +93,7 @@ def parse(text: str) -> Query:
         raise BadInput(f"query {text!r}", "field filters cannot be combined with a top-level OR")
     if expr is None and not filters:
         raise BadInput(f"query {text!r}", "nothing to search for")
-    if expr is not None and _only_negative(expr):
+    if expr is not None and not _positive(expr):
         raise BadInput(f"query {text!r}", "NOT needs something to leave out from")
     return Query(text, expr, {k: tuple(v) for k, v in filters.items()})
 
@@ -144,7 +152,9 @@ class _Parser:
                 self.position += 1
                 continue
             item = self.unary()
-            if item is not None:
+            if isinstance(item, And):  # (a -b) c is a -b c: each NOT stays beside its words
+                items.extend(item.items)
+            elif item is not None:
                 items.append(item)
         if len(items) > 1:
             return And(tuple(items))
@@ -152,22 +162,24 @@ class _Parser:
 
     def unary(self) -> Node | None:
         token = self.peek()
-        assert token is not None
-        if token[0] == "minus" or self._is_word("NOT"):
+        if token is not None and (token[0] == "minus" or self._is_word("NOT")):
             self.position += 1
-            self.depth += 1
+            after = self.peek()
+            if after is None or after[0] == "close" or self._is_word("OR"):
+                raise BadInput(f"query {self.text!r}", "NOT needs something after it")
+            self._deeper()
             inner = self.unary()
             self.depth -= 1
             if inner is None:
                 raise BadInput(f"query {self.text!r}", "NOT needs something after it")
-            return Not(inner)
+            return inner.item if isinstance(inner, Not) else Not(inner)  # NOT NOT a is a
         return self.primary()
 
     def primary(self) -> Node | None:
         kind, value = self.tokens[self.position]
         self.position += 1
         if kind == "open":
-            self.depth += 1
+            self._deeper()
             inner = self.expression()
             self.depth -= 1
             if self.peek() != ("close", ")"):
@@ -202,6 +214,13 @@ class _Parser:
             return Phrase(tuple(words))
         return Term(words[0], prefix=prefix)
 
+    def _deeper(self) -> None:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise BadInput(
+                f"query {self.text!r}", f"nested too deeply (at most {MAX_DEPTH} levels)"
+            )
+
     def _is_word(self, operator: str) -> bool:
         token = self.peek()
         return token is not None and token == ("word", operator)
@@ -216,14 +235,19 @@ def _top_level_or(tokens: list[tuple[str, str]]) -> bool:
     return False
 
 
-def _only_negative(node: Node) -> bool:
+def _positive(node: Node) -> bool:
+    """Whether every part of the query finds something of its own: each AND
+    has a word that is not left out, no side of an OR is only a NOT (at any
+    depth), so that both engines can say it and say the same."""
     if isinstance(node, Not):
-        return True
+        return False
     if isinstance(node, And):
-        return all(isinstance(item, Not) for item in node.items)
+        return any(not isinstance(item, Not) for item in node.items) and all(
+            _positive(item.item if isinstance(item, Not) else item) for item in node.items
+        )
     if isinstance(node, Or):
-        return any(_only_negative(item) for item in node.items)
-    return False
+        return all(_positive(item) for item in node.items)
+    return True
 
 
 def _words(node: Node) -> list[str]:

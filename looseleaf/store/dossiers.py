@@ -59,7 +59,7 @@ def find_all(
 ) -> list[Dossier]:
     """Every dossier `ref` names among those `visible`: one by id, or all
     that share a title (titles are unique only within one marking)."""
-    if ref.isdigit() and len(ref) < 19:
+    if ref.isascii() and ref.isdigit() and len(ref) < 19:  # "²" is a digit, not a number
         found = _dossiers(tx, "AND d.id = ?", (int(ref),), visible, readable)
         if found:
             return found

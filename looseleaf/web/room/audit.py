@@ -14,7 +14,7 @@ from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
 from looseleaf.errors import BadInput
-from looseleaf.web.room.page import Me, Posted, Reg, desk, page
+from looseleaf.web.room.page import Me, Posted, Reg, desk, digits, page
 
 router = APIRouter()
 
@@ -34,7 +34,7 @@ def audit_log(
     """The newest events first, filtered as an auditor asks (the form sends
     its empty fields too: an empty field is no filter)."""
     leaf = (leaf or "").strip()
-    if leaf and not (leaf.isdigit() and 1 <= int(leaf) <= 2**62):
+    if leaf and not (digits(leaf) and int(leaf) >= 1):
         raise BadInput(f"leaf {leaf!r}", "give a leaf id (a whole number)")
     found = reg.audit_log(
         me.actor,

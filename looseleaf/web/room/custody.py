@@ -13,7 +13,7 @@ from fastapi import APIRouter, Path, Request
 from starlette.responses import Response
 
 from looseleaf.errors import BadInput
-from looseleaf.web.room.page import Me, Posted, Reg, desk, field, ids, page, see_other
+from looseleaf.web.room.page import Me, Posted, Reg, desk, digits, field, ids, page, see_other
 
 router = APIRouter()
 
@@ -29,7 +29,7 @@ def request_slip(request: Request, reg: Reg, form: Posted) -> Response:
         me.actor,
         field(form, "purpose"),
         leaf_ids=ids(form, "leaves"),
-        xref_leaf=(int(xref_leaf), field(form, "xref_name")) if xref_leaf.isdigit() else None,
+        xref_leaf=(int(xref_leaf), field(form, "xref_name")) if digits(xref_leaf) else None,
         query=field(form, "query") or None,
     )
     return see_other(f"/?raised={slip.id}#slips")
@@ -80,7 +80,7 @@ def decide(request: Request, slip_id: Id, reg: Reg, form: Posted) -> Response:
     """Approve the ticked leaves; every other proposed leaf is denied."""
     me = desk(request, reg)
     days = field(form, "days")
-    if days and not days.isdigit():
+    if days and not digits(days):
         raise BadInput(f"expiry {days!r}", "give a whole number of days")
     slip = reg.slip(me.actor, slip_id)
     approve = ids(form, "approve")
@@ -123,7 +123,7 @@ async def verify_copy(request: Request, reg: Reg, form: Posted) -> Response:
     """Look a copy up by its number; with its PDF attached, check it is that copy."""
     me = desk(request, reg)
     number = field(form, "number")
-    if not number.isdigit():
+    if not digits(number):
         raise BadInput(f"copy number {number!r}", "give the number printed on the copy")
     upload = form.get("pdf")
     pdf = await upload.read() if upload is not None and not isinstance(upload, str) else None

@@ -13,7 +13,7 @@ from looseleaf.errors import BadInput
 from looseleaf.model import Claim
 from looseleaf.registry import ClaimInput
 from looseleaf.registry.evidence import PROPERTIES
-from looseleaf.web.room.page import Me, Posted, Reg, desk, field, ids, page, see_other
+from looseleaf.web.room.page import Me, Posted, Reg, desk, digits, field, ids, page, see_other
 from looseleaf.web.room.pictures import Entry, Mark, Period, inline, marking_colours, timeline_svg
 
 router = APIRouter()
@@ -28,9 +28,9 @@ def add_claim(request: Request, reg: Reg, form: Posted) -> Response:
     me = desk(request, reg)
     leaf = field(form, "leaf")
     credibility = field(form, "credibility")
-    if not leaf.isdigit():
+    if not digits(leaf):
         raise BadInput(f"leaf {leaf!r}", "a claim cites a leaf")
-    if credibility and not credibility.isdigit():
+    if credibility and not digits(credibility):
         raise BadInput(f"credibility {credibility!r}", "use the Admiralty scale 1-6")
     reg.claim_add(
         me.actor,

@@ -124,10 +124,16 @@ def field(form: FormData, name: str, default: str = "") -> str:
     return value.strip() if isinstance(value, str) else default
 
 
+def digits(text: str) -> bool:
+    """Whether a typed field is a number an id can be: ASCII digits ("²" is a
+    digit to `isdigit`, but no number to `int`), few enough for the store."""
+    return text.isascii() and text.isdigit() and len(text) <= 18
+
+
 def ids(form: FormData, name: str) -> list[int]:
     """Checked boxes or a typed list ("12, 14 15") of leaf ids."""
     found: list[int] = []
     for value in form.getlist(name):
         if isinstance(value, str):
-            found.extend(int(p) for p in value.replace(",", " ").split() if p.isdigit())
+            found.extend(int(p) for p in value.replace(",", " ").split() if digits(p))
     return found
