@@ -43,7 +43,7 @@ chromium:
 	fi
 
 test: lint typecheck chromium
-	$(BIN)/pytest -n 2
+	$(BIN)/pytest -n 2 --cov=looseleaf --cov-report=term:skip-covered
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/ingest.py

@@ -255,7 +255,7 @@ def test_the_low_auditor_sees_every_event_and_nothing_above_it(world: World) -> 
     assert leaks(shown(low), world) == []
     # ...but the open material in full, including the words of accounts
     # within its clearance.
-    by_action = {}
+    by_action: dict[str, list[dict[str, Any]]] = {}
     for event in low["log"]:
         by_action.setdefault(event["action"], []).append(event)
     [open_search] = [e for e in by_action["search"] if e["detail"].get("query") == OPEN_QUERY]

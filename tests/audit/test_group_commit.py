@@ -50,8 +50,8 @@ def test_concurrent_reads_each_get_their_outcome_and_record(
         for outcome in outcomes.values():
             page, text = outcome.split(":", 1)
             assert text == (f"p{page}" if int(page) < 10 else "not found")
-        reads = registry.audit_log(OPERATOR, reader="anna", action="leaf.read", limit=None)
-        denials = registry.audit_log(OPERATOR, reader="anna", action="leaf.read.denied", limit=None)
+        reads = registry.audit_log(OPERATOR, reader="anna", action="leaf.read")
+        denials = registry.audit_log(OPERATOR, reader="anna", action="leaf.read.denied")
         served = sum(1 for o in outcomes.values() if not o.endswith("not found"))
         assert (len(reads), len(denials)) == (served, 240 - served)
         assert registry.verify(OPERATOR).ok

@@ -28,7 +28,11 @@ class RolledBack(Exception):
     pass
 
 
-def _events(tx: Tx) -> list[tuple[object, ...]]:
+#: An events row: id, at, actor, action, target (None for none), detail.
+EventRow = tuple[int, str, str, str, str | None, str]
+
+
+def _events(tx: Tx) -> list[EventRow]:
     return list(log.rows(tx))
 
 

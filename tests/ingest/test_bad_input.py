@@ -28,6 +28,12 @@ def _huge_line(path: Path) -> Path:
     return path
 
 
+def _a_directory(parent: Path) -> Path:
+    path = parent / "adir"
+    path.mkdir()
+    return path
+
+
 BAD: dict[str, tuple[Callable[[Path], Path], str]] = {
     "empty": (lambda d: write(d / "empty.txt", b""), "empty file"),
     "blank": (lambda d: write(d / "blank.md", "  \n\n\t\n"), "no text (only white space)"),
@@ -57,7 +63,7 @@ BAD: dict[str, tuple[Callable[[Path], Path], str]] = {
     ),
     "unsupported type": (lambda d: write(d / "sheet.xlsx", "PK"), "unsupported file type '.xlsx'"),
     "missing": (lambda d: d / "not-there.txt", "no such file"),
-    "directory": (lambda d: (d / "adir").mkdir() or d / "adir", "is a directory"),
+    "directory": (_a_directory, "is a directory"),
 }
 
 

@@ -92,19 +92,19 @@ def build(
         if reader.disabled:
             registry.disable_reader(OPERATOR, reader.name)
     with registry.store.write() as tx:
-        for spec in grant_specs:
+        for grant in grant_specs:
             before = {row[0] for row in tx.all("SELECT id FROM grants")}
             grants.add(
                 tx,
-                reader_id=world.reader_ids[spec.reader],
-                leaf_ids=[world.leaf_ids[spec.leaf]],
+                reader_id=world.reader_ids[grant.reader],
+                leaf_ids=[world.leaf_ids[grant.leaf]],
                 slip_id=None,
                 purpose="setup",
                 granted_by="test",
                 now=registry.now(),
-                expires_at=stamp(clock.now + timedelta(days=spec.expires_in_days)),
+                expires_at=stamp(clock.now + timedelta(days=grant.expires_in_days)),
             )
-            if spec.ended:  # grant ids are opaque: the new one is the one not there before
+            if grant.ended:  # grant ids are opaque: the new one is the one not there before
                 [newest] = {row[0] for row in tx.all("SELECT id FROM grants")} - before
                 tx.execute("UPDATE grants SET ended_at = ? WHERE id = ?", (registry.now(), newest))
     return world

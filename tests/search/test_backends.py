@@ -65,14 +65,14 @@ def test_both_backends_find_the_same_leaves(seeds: Path, tmp_path: Path) -> None
                 [result] = registry.ingest(OPERATOR, [path], dossier=f"SEED {number}")
                 assert result.report_id is not None, result
                 reports[result.report_id] = number
-            found = {}
+            found: dict[str, tuple[int, set[tuple[str, int, int]], object]] = {}
             for query in QUERIES:
-                result = registry.search(OPERATOR, query, limit=200)
+                searched = registry.search(OPERATOR, query, limit=200)
                 facets = {
                     name: sorted((f.label, f.count) for f in values)
-                    for name, values in result.facets.items()
+                    for name, values in searched.facets.items()
                 }
-                found[query] = (result.total, _located(registry, result, reports), facets)
+                found[query] = (searched.total, _located(registry, searched, reports), facets)
             answers.append(found)
     sqlite, postgres = answers
     assert sum(1 for query in QUERIES if sqlite[query][0]) >= len(QUERIES) - 3

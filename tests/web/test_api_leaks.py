@@ -333,7 +333,7 @@ def observe(built: Built) -> dict[str, Any]:
         def call(method: str, path: str, **kwargs: Any) -> Any:
             response = client.request(method, path, headers=bearer(built.token), **kwargs)
             assert response.status_code < 500, (path, response.text)
-            body = response.json() if response.content else None
+            body: Any = response.json() if response.content else None
             seen[f"{method} {path} {kwargs}"] = (response.status_code, body)
             if method == "POST" and response.status_code == 201:  # a slip or a note of ours
                 made.append(body["id"])
@@ -425,7 +425,7 @@ def relabelled(answers: dict[str, Any], labels: dict[int, str]) -> dict[str, Any
             return {rewrite(key): rewrite(item) for key, item in value.items()}
         return value
 
-    found = rewrite(answers)
+    found: dict[str, Any] = rewrite(answers)
     unlabelled = {
         key: ids for key in found if (ids := _AN_ID.findall(json.dumps([key, found[key]])))
     }

@@ -34,11 +34,18 @@ from tests.conftest import OPERATOR, REPO
 from tests.web.conftest import serving
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Dialog, Page
+    from playwright.sync_api import (
+        Browser,
+        BrowserContext,
+        ConsoleMessage,
+        Dialog,
+        Page,
+        ViewportSize,
+    )
 
 pytestmark = pytest.mark.browser
 
-VIEWPORT = {"width": 1280, "height": 800}
+VIEWPORT: ViewportSize = {"width": 1280, "height": 800}
 SEAMAN = "LUPU, Grigore - seaman, Danube Steam Navigation"
 ORLOV = "ORLOV-BRANDT, Kasimir"
 PURPOSE = "Whom did Lupu meet in Vienna in March 1951?"
