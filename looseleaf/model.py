@@ -507,15 +507,23 @@ class NameLink(Jsonable):
 
 @dataclass(frozen=True)
 class Suggestion(Jsonable):
+    """What the card index proposes to a registrar. `kind` is form (add a
+    form to a record), alias (a sentence says so), merge (two records), or
+    record (a new record from names no record holds: `form` its preferred
+    name, `forms` every form, `leaves` where they are; `person_id` the
+    record once accepted)."""
+
     id: int
-    kind: str  # form: add a form to a record; alias: a sentence says so; merge: two records
+    kind: str
     form: str
-    person_id: int
+    person_id: int | None
     other_id: int | None
     score: float
     reasons: tuple[str, ...]
     leaf_id: int | None
     status: str
+    forms: tuple[str, ...] = ()
+    leaves: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -618,3 +626,16 @@ class Conflict(Jsonable):
     why: str
     sides: tuple[tuple[Claim, ...], ...]
     notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Event(Jsonable):
+    """One entry of the audit log, as the asker may see it (an auditor below
+    full clearance gets an event about what is above them redacted)."""
+
+    id: int
+    at: str
+    actor: str
+    action: str
+    target: str | None
+    detail: dict[str, Any]

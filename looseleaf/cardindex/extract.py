@@ -38,7 +38,7 @@ _TITLE_WORDS = frozenset(_TITLE.strip("(?:)").lower().split("|"))
 _SLAVIC_PART = re.compile(r"[A-ZА-Я][a-zа-я]{3,}(?![a-zа-я])")
 _SLAVIC_ENDINGS = (
     "ov", "ev", "ova", "eva", "sky", "ski", "skiy", "skaya", "enko", "idze", "shvili", "ovich",
-    "evich", "yan",
+    "evich", "yan", "cki", "icz", "ska",
 )  # fmt: skip
 _ALIAS = re.compile(
     rf"(?P<name>{_CAPS})\s*,?\s*\(?(?P<phrase>alias|a\.k\.a\.|aka|also known as|known as|"

@@ -230,17 +230,29 @@ def _indel(word: str, index: int) -> float:
 def cluster(forms: Sequence[str]) -> list[int]:
     """A cluster number per form: closest pairs first, never across a hard rule."""
     names = [parse(form) for form in forms]
-    scored: list[tuple[float, int, int]] = []
+    scored: dict[tuple[int, int], float] = {}
     for i, j in itertools.combinations(range(len(names)), 2):
         if names[i].kind is not names[j].kind:
             continue
         match = _compare(names[i], names[j])
         if match.same:
-            scored.append((match.score, i, j))
-    scored.sort(key=lambda item: (-item[0], item[1], item[2]))
-    members: dict[int, list[int]] = {i: [i] for i in range(len(names))}
+            scored[(i, j)] = match.score
     root = list(range(len(names)))
-    for _, i, j in scored:
+    for head, (members, _) in joined(names, scored).items():
+        for member in members:
+            root[member] = head
+    return root
+
+
+def joined(
+    names: Sequence[Name], scored: dict[tuple[int, int], float]
+) -> dict[int, tuple[list[int], float]]:
+    """Names joined by their scored pairs, closest first, never two groups
+    between which any hard rule holds: (members, weakest link) by group."""
+    root = list(range(len(names)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(names))}
+    weakest = dict.fromkeys(range(len(names)), 1.0)
+    for (i, j), score in sorted(scored.items(), key=lambda item: (-item[1], item[0])):
         a, b = root[i], root[j]
         if a == b:
             continue
@@ -251,7 +263,8 @@ def cluster(forms: Sequence[str]) -> list[int]:
         for x in members[b]:
             root[x] = a
         members[a].extend(members.pop(b))
-    return root
+        weakest[a] = min(weakest[a], weakest.pop(b), score)
+    return {head: (group, weakest[head]) for head, group in members.items()}
 
 
 class Index:
@@ -288,6 +301,16 @@ class Index:
             if record not in best or match.score > best[record][2].score:
                 best[record] = (record, form, match)
         return sorted(best.values(), key=lambda hit: (-hit[2].score, hit[0]))
+
+
+def compare_names(a: Name, b: Name) -> Match:
+    """`compare` for names already parsed (cached)."""
+    return _compare(a, b)
+
+
+def blocks_of(name: Name) -> set[str]:
+    """The blocks a name falls in: forms sharing none are never compared."""
+    return _blocks(name)
 
 
 def _blocks(name: Name) -> set[str]:

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from looseleaf.cli.common import AS_OPTION, JSON_OPTION, emit_json, open_as, out
+from looseleaf.cli.common import AS_OPTION, JSON_OPTION, described, emit_json, open_as, out
 from looseleaf.errors import BadInput
 from looseleaf.registry import MarkingRequest
 
@@ -107,4 +107,4 @@ def mark(
             if compartments is None
             else (f"compartments {', '.join(compartments) or 'none'}")
         )
-        out.print(f"marked {level or 'at its level'}, {held}: {marked}")
+        out.print(f"marked {level or 'at its level'}, {held}: {described(marked)}")

@@ -145,7 +145,7 @@ def extract(
     """Run the extractor again over every leaf (after the card index has grown)."""
     registry, actor = open_as(ctx, as_)
     made = registry.extract_claims(actor)
-    _report({"suggested": made}, as_json, f"{made} new suggestions")
+    _report({"suggested": made}, as_json, f"{counted(made, 'new suggestion')}")
 
 
 def _print_conflict(conflict: Conflict) -> None:

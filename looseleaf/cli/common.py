@@ -15,9 +15,8 @@ from rich.console import Console
 
 from looseleaf.errors import RegistryError
 from looseleaf.model import Actor, jsonable
-from looseleaf.registry import Registry
+from looseleaf.registry import Registry, describe
 from looseleaf.settings import Settings
-from looseleaf.store import describe
 
 JSON_OPTION = typer.Option(False, "--json", help="Print JSON instead of a table.")
 AS_OPTION = typer.Option(
@@ -100,6 +99,15 @@ _PLURALS = {"leaf": "leaves", "copy": "copies", "match": "matches"}
 def counted(number: int, noun: str) -> str:
     """`1 leaf`, `2 leaves`: a count for people to read."""
     return f"{number} {noun if number == 1 else _PLURALS.get(noun, noun + 's')}"
+
+
+def described(fields: dict[str, Any]) -> str:
+    """`leaves 1, 2; name Orlov`: a small mapping for people, not a repr."""
+    parts = []
+    for key, value in fields.items():
+        shown = ", ".join(map(str, value)) if isinstance(value, list | tuple) else str(value)
+        parts.append(f"{key} {shown or 'none'}")
+    return "; ".join(parts)
 
 
 def emit(value: Any, as_json: bool, human: Callable[[Any], None]) -> None:

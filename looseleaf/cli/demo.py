@@ -12,8 +12,7 @@ from looseleaf import demo as sample
 from looseleaf.cli.common import JSON_OPTION, counted, emit_json, operator, out, state
 from looseleaf.cli.serve import PORT_OPTION, run_server
 from looseleaf.errors import BadInput
-from looseleaf.registry import Registry
-from looseleaf.store import describe, is_postgres
+from looseleaf.registry import Registry, describe, is_postgres
 
 
 def register(app: typer.Typer) -> None:

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from looseleaf.cli.common import AS_OPTION, JSON_OPTION, emit, open_as, out
+from looseleaf.cli.common import AS_OPTION, JSON_OPTION, counted, emit, open_as, out
 from looseleaf.errors import BadInput
 from looseleaf.model import Person, PersonMatch, Suggestion
 from looseleaf.registry import MarkingRequest
@@ -44,9 +44,14 @@ def _print_match(match: PersonMatch) -> None:
 
 def _print_suggestion(found: Suggestion) -> None:
     leaf = f" (leaf {found.leaf_id})" if found.leaf_id else ""
+    if found.kind == "record":
+        target = "a new record" if found.person_id is None else f"record {found.person_id}"
+        forms = ", ".join(repr(f) for f in found.forms)
+        what = f"{forms} -> {target} on {counted(len(found.leaves), 'leaf')}"
+    else:
+        what = f"{found.form!r} -> record {found.person_id}{leaf}"
     out.print(
-        f"{found.id:>5}  {found.kind:<6} {found.form!r} -> record {found.person_id}  "
-        f"{found.score:.2f}{leaf}: {'; '.join(found.reasons)}"
+        f"{found.id:>9}  {found.kind:<6} {what}  {found.score:.2f}: {'; '.join(found.reasons)}"
     )
 
 
@@ -237,13 +242,43 @@ def suggestion_list(
 @suggestion.command("accept")
 def suggestion_accept(
     ctx: typer.Context,
-    suggestion_id: Annotated[int, typer.Argument(help="Suggestion id")],
+    suggestion_id: Annotated[int | None, typer.Argument(help="Suggestion id")] = None,
+    all_: Annotated[
+        bool, typer.Option("--all", help="Accept every pending one you may see")
+    ] = False,
+    min_score: Annotated[
+        float | None, typer.Option(help="With --all: only those scored at least this (0-1)")
+    ] = None,
     as_: Annotated[str | None, AS_OPTION] = None,
     as_json: bool = JSON_OPTION,
 ) -> None:
-    """Confirm a suggestion: the form joins the record (or the records merge)."""
+    """Confirm a suggestion: the form joins the record, the records merge, or
+    a proposed record is made; `--all` confirms every one you may see."""
+    if all_ == (suggestion_id is not None):
+        raise BadInput("suggestion accept", "give one suggestion id or --all")
+    if min_score is not None and not all_:
+        raise BadInput("--min-score", "goes with --all")
     registry, actor = open_as(ctx, as_)
-    emit(registry.decide_suggestion(actor, suggestion_id, accept=True), as_json, _print_suggestion)
+    if suggestion_id is None:
+        emit(registry.accept_all(actor, min_score=min_score), as_json, _print_suggestion)
+    else:
+        found = registry.decide_suggestion(actor, suggestion_id, accept=True)
+        emit(found, as_json, _print_suggestion)
+
+
+@app.command("propose")
+def propose(
+    ctx: typer.Context,
+    dossier: Annotated[
+        str | None, typer.Option(help="Only names on this dossier's leaves (id or title)")
+    ] = None,
+    as_: Annotated[str | None, AS_OPTION] = None,
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Propose records for the names on the leaves you may read that no record
+    holds, grouped into the persons they most likely are (then `suggestion list`)."""
+    registry, actor = open_as(ctx, as_)
+    emit(registry.propose_records(actor, dossier=dossier), as_json, _print_suggestion)
 
 
 @suggestion.command("reject")

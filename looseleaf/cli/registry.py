@@ -8,8 +8,7 @@ import typer
 
 from looseleaf import __version__
 from looseleaf.cli.common import JSON_OPTION, emit_json, operator, out, state
-from looseleaf.registry import Registry
-from looseleaf.store import SCHEMA_VERSION
+from looseleaf.registry import SCHEMA_VERSION, Registry
 
 
 def register(app: typer.Typer) -> None:

@@ -6,7 +6,16 @@ from typing import Annotated
 
 import typer
 
-from looseleaf.cli.common import AS_OPTION, JSON_OPTION, counted, emit, emit_json, open_as, out
+from looseleaf.cli.common import (
+    AS_OPTION,
+    JSON_OPTION,
+    counted,
+    described,
+    emit,
+    emit_json,
+    open_as,
+    out,
+)
 from looseleaf.errors import BadInput
 from looseleaf.model import Slip
 
@@ -18,7 +27,7 @@ grants = typer.Typer(
 
 def _print(slip: Slip) -> None:
     out.print(f"slip {slip.id} by {slip.reader}: {slip.status}; purpose: {slip.purpose}")
-    out.print(f"  scope: {slip.scope_kind} {slip.scope}")
+    out.print(f"  scope: {slip.scope_kind}: {described(slip.scope)}")
     if slip.proposed is not None:
         out.print(f"  proposed leaves: {', '.join(map(str, slip.proposed)) or 'none'}")
     if slip.granted:

@@ -8,7 +8,8 @@ through the (reader_id, leaf_id, expires_at) index.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from looseleaf.store.base import Filter
+from looseleaf.store.search import IndexRule
 
 #: Markings whose level the reader reaches (and the account is active).
 _LEVEL_OK = (
@@ -22,14 +23,6 @@ _READ_INTO = (
     "AND mc.compartment_id NOT IN ("
     "SELECT rc.compartment_id FROM reader_compartments rc WHERE rc.reader_id = ?))"
 )
-
-
-@dataclass(frozen=True)
-class Filter:
-    """A boolean SQL expression and its parameters, to AND into a WHERE clause."""
-
-    sql: str
-    params: tuple[object, ...]
 
 
 def readable_leaves(reader_id: int, now: str, leaf: str = "l") -> Filter:
@@ -80,4 +73,11 @@ def granted_leaves(reader_id: int, now: str, leaf: str = "l", leaf_id: str = "")
         f" AND {leaf_id or f'{leaf}.id'} IN (SELECT g.leaf_id FROM grants g WHERE g.reader_id = ?"
         " AND g.ended_at IS NULL AND g.expires_at > ?))",
         (reader_id, reader_id, now),
+    )
+
+
+def in_index(reader_id: int, now: str) -> IndexRule:
+    """The rule as SQLite's full-text index applies it for one reader."""
+    return IndexRule(
+        cleared_markings(reader_id), granted_leaves(reader_id, now, leaf_id="leaf_search.rowid")
     )

@@ -14,22 +14,40 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from looseleaf.audit.verify import Verdict
 from looseleaf.clock import Clock, stamp, system_clock
 from looseleaf.errors import BadInput, RegistryError
 from looseleaf.model import Actor, Levels, Reading
+from looseleaf.policy import Action, Decision
 from looseleaf.registry.accounts import Accounts
 from looseleaf.registry.audit import Audit
 from looseleaf.registry.base import MarkingRequest
 from looseleaf.registry.catalogue import Catalogue, IngestResult
 from looseleaf.registry.custody import Custody
 from looseleaf.registry.evidence import ClaimInput, Evidence
+from looseleaf.registry.proposals import Proposals
 from looseleaf.settings import Settings
-from looseleaf.store import SCHEMA_VERSION, describe, events, markings, open_store
+from looseleaf.store import SCHEMA_VERSION, describe, events, is_postgres, markings, open_store
 
-__all__ = ["ClaimInput", "IngestResult", "MarkingRequest", "Registry"]
+#: What the CLI and the web layer may name: the facade, and the few words of
+#: the layers below it they need (actions and decisions to explain a refusal,
+#: the audit verdict, how to name a registry); never the store or the policy
+#: themselves (the import contract in pyproject.toml holds them to this).
+__all__ = [
+    "SCHEMA_VERSION",
+    "Action",
+    "ClaimInput",
+    "Decision",
+    "IngestResult",
+    "MarkingRequest",
+    "Registry",
+    "Verdict",
+    "describe",
+    "is_postgres",
+]
 
 
-class Registry(Catalogue, Accounts, Custody, Audit, Evidence):
+class Registry(Catalogue, Accounts, Custody, Audit, Evidence, Proposals):
     @classmethod
     def open(cls, settings: Settings, *, clock: Clock = system_clock) -> Registry:
         """Open an existing registry, upgrading its schema in place if it is older."""

@@ -66,7 +66,7 @@ from looseleaf.audit.keys import PublicKey, SigningKey
 from looseleaf.audit.verify import Verdict, verify
 from looseleaf.clock import stamp
 from looseleaf.errors import BadInput, Forbidden, NotFound
-from looseleaf.model import Actor
+from looseleaf.model import Actor, Event
 from looseleaf.policy import Action, sql
 from looseleaf.policy.rule import REVISION, replay
 from looseleaf.registry.auditor_view import REDACTED, AuditorView
@@ -265,7 +265,7 @@ class Audit(RegistryBase):
         since: str | None = None,
         limit: int = 1000,
         newest: bool = False,
-    ) -> list[events.Event]:
+    ) -> list[Event]:
         """Events, filtered, as this auditor may see them (see the module's rule)."""
         with self._acting(actor, Action.AUDIT_READ) as (tx, _):
             view = AuditorView(tx, self.levels, actor)
@@ -297,7 +297,7 @@ class Audit(RegistryBase):
         since: str | None,
         limit: int | None,
         newest: bool = False,
-    ) -> list[events.Event]:
+    ) -> list[Event]:
         targets = None
         if leaf_id is not None:
             targets = [f"leaf:{leaf_id}"] if view.knows(("leaf", leaf_id)) else []
@@ -419,7 +419,7 @@ class Audit(RegistryBase):
 
     # -- the curiosity alarm ---------------------------------------------------------
 
-    def alarms(self, actor: Actor) -> list[events.Event]:
+    def alarms(self, actor: Actor) -> list[Event]:
         """The auditor's queue: every alarm, each as this auditor may see it."""
         with self._acting(actor, Action.AUDIT_READ) as (tx, _):
             found = events.search(tx, action="alarm.raise", limit=None)

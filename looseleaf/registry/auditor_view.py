@@ -19,14 +19,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from looseleaf.model import SECRET_FORMS, Actor, Levels
+from looseleaf.model import SECRET_FORMS, Actor, Event, Levels
 from looseleaf.policy import Action
 from looseleaf.policy import facts as load
 from looseleaf.policy.actions import ROLES
 from looseleaf.policy.rule import ReaderFacts, may_act
 from looseleaf.policy.staff import may_know
 from looseleaf.store import Tx, events, persons
-from looseleaf.store.events import Event
 
 #: An event about material above the auditor: its whole detail becomes this.
 REDACTED = "above your clearance"

@@ -32,9 +32,9 @@ from looseleaf.model import (
     Suggestion,
 )
 from looseleaf.policy import Action, sql
-from looseleaf.policy.sql import Filter
 from looseleaf.registry.base import MarkingRequest, RegistryBase
 from looseleaf.store import Tx, dossiers, markings, mentions, persons, suggestions
+from looseleaf.store.base import Filter
 
 _ALL = Filter("1 = 1", ())
 
@@ -276,19 +276,25 @@ class CardIndex(RegistryBase):
         (remembered: never suggested again)."""
         with self._acting(actor, Action.PERSON_CURATE) as (tx, _):
             found = suggestions.by_id(tx, suggestion_id)
-            if found is None or found.status != "pending" or not self._may_see(tx, actor, found):
+            if (
+                found is None
+                or found.person_id is None
+                or found.status != "pending"
+                or not self._may_see(tx, actor, found)
+            ):
                 raise NotFound("pending suggestion", suggestion_id)
+            person_id = found.person_id
             now = self.now()
             status = "accepted" if accept else "rejected"
             suggestions.close(tx, suggestion_id, status, str(actor), now)
             suggestions.remember(
-                tx, found.form, str(found.person_id), same=accept, by=str(actor), now=now
+                tx, found.form, str(person_id), same=accept, by=str(actor), now=now
             )
             if accept and found.kind == "merge" and found.other_id is not None:
-                persons.merge(tx, found.person_id, found.other_id)
-            elif accept and persons.find_form(tx, found.person_id, found.form) is None:
+                persons.merge(tx, person_id, found.other_id)
+            elif accept and persons.find_form(tx, person_id, found.form) is None:
                 form_type = FormType.ALIAS if found.kind == "alias" else FormType.SPELLING
-                persons.add_form(tx, found.person_id, found.form, form_type, by=str(actor), now=now)
+                persons.add_form(tx, person_id, found.form, form_type, by=str(actor), now=now)
             self._record(
                 tx,
                 actor,
@@ -297,7 +303,7 @@ class CardIndex(RegistryBase):
                 detail={"suggestion": suggestion_id, "form": found.form, "kind": found.kind},
             )
             if accept:
-                self._index_forms(tx, found.person_id)
+                self._index_forms(tx, person_id)
         return replace(found, status="accepted" if accept else "rejected")
 
     # -- reading the card index ------------------------------------------------
@@ -458,8 +464,13 @@ class CardIndex(RegistryBase):
             return
         gazetteer = Gazetteer((f.form, person_id, f.id) for f in record.forms)
         for leaf_id, text in mentions.texts_mentioning(tx, [f.form for f in record.forms]):
-            existing = {(s, e) for s, e, *_ in mentions.on_leaf(tx, leaf_id)}
-            new = [m for m in gazetteer.find(text) if (m.start, m.end) not in existing]
+            linked = [(s, e) for s, e, _, _, p, _ in mentions.on_leaf(tx, leaf_id) if p is not None]
+            new = [
+                m
+                for m in gazetteer.find(text)
+                if not any(s < m.end and m.start < e for s, e in linked)
+            ]
+            mentions.drop_unlinked(tx, leaf_id, [(m.start, m.end) for m in new])
             mentions.add(tx, leaf_id, _spans(new))
 
     def _gazetteer_of(self, tx: Tx) -> Gazetteer:

@@ -21,7 +21,6 @@ from looseleaf.custody.notes import derived_marking
 from looseleaf.errors import BadInput, NotFound
 from looseleaf.model import Actor, Citation, Copy, Grant, LeafText, Note, Slip
 from looseleaf.policy import Action, Decision, Policy, sql
-from looseleaf.policy.sql import Filter
 from looseleaf.registry.base import RegistryBase
 from looseleaf.store import (
     Tx,
@@ -35,6 +34,7 @@ from looseleaf.store import (
     readers,
     slips,
 )
+from looseleaf.store.base import Filter
 
 #: A query slip proposes at most this many leaves; a custodian narrows it further.
 QUERY_PROPOSALS = 200

@@ -42,9 +42,9 @@ from looseleaf.model import (
     parse_grade,
 )
 from looseleaf.policy import Action, sql
-from looseleaf.policy.sql import Filter
 from looseleaf.registry.search import Search
 from looseleaf.store import Tx, claims, dossiers, leaves, mentions, persons
+from looseleaf.store.base import Filter
 from looseleaf.store.claims import NewClaim
 
 #: Statuses a registrar may set by hand on a claim that stands.

@@ -16,14 +16,14 @@ from looseleaf.cardindex.card import CardView
 from looseleaf.cardindex.names import fold
 from looseleaf.errors import BadInput
 from looseleaf.model import Actor, Facet, SearchHit, SearchResult, compartment_name
-from looseleaf.policy import Action
-from looseleaf.policy.sql import Filter
+from looseleaf.policy import Action, sql
 from looseleaf.registry.cardindex import CardIndex
 from looseleaf.search.fts import to_fts5, to_tsquery
 from looseleaf.search.names import Named, expand, words_of
 from looseleaf.search.query import Query, parse
 from looseleaf.store import Tx, dossiers, persons
 from looseleaf.store import search as store
+from looseleaf.store.base import Filter
 from looseleaf.store.search import START, STOP
 
 _HIGHLIGHT = re.compile(f"{START}(.*?){STOP}")
@@ -56,7 +56,9 @@ class Search(CardIndex):
                 filters=filters,
                 limit=limit,
                 offset=offset,
-                reader=None if actor.reader_id is None else (actor.reader_id, self.now()),
+                reader=None
+                if actor.reader_id is None
+                else sql.in_index(actor.reader_id, self.now()),
             )
             titles = self._titles(tx, actor, [d for d, _ in facets["dossier"]])
             hits = tuple(

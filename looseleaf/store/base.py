@@ -12,10 +12,21 @@ import threading
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
+from dataclasses import dataclass
 from importlib import resources
 from typing import Any, ClassVar, Protocol
 
 from looseleaf.errors import RegistryError
+
+
+@dataclass(frozen=True)
+class Filter:
+    """A boolean SQL expression and its parameters, to AND into a WHERE
+    clause. The store takes them as given: which rows an account may see is
+    the policy's to say (`looseleaf.policy.sql`), never the store's."""
+
+    sql: str
+    params: tuple[object, ...]
 
 
 class Cursor(Protocol):

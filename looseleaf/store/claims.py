@@ -10,9 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from looseleaf.model import Claim
-from looseleaf.policy.sql import Filter
 from looseleaf.store import ids
-from looseleaf.store.base import Tx
+from looseleaf.store.base import Filter, Tx
 
 _COLUMNS = (
     "c.id, c.subject_id, c.subject, c.property, c.value, c.value_id, "

@@ -9,9 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from looseleaf.model import Dossier
-from looseleaf.policy.sql import Filter
 from looseleaf.store import ids
-from looseleaf.store.base import Tx
+from looseleaf.store.base import Filter, Tx
 from looseleaf.store.markings import all_markings
 
 _ALL = Filter("1 = 1", ())

@@ -8,21 +8,10 @@ log's Merkle tree is computed over these rows.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from typing import Any
 
-from looseleaf.model import Jsonable
+from looseleaf.model import Event
 from looseleaf.store.base import Tx
-
-
-@dataclass(frozen=True)
-class Event(Jsonable):
-    id: int
-    at: str
-    actor: str
-    action: str
-    target: str | None
-    detail: dict[str, Any]
 
 
 def record(

@@ -8,9 +8,8 @@ from dataclasses import replace
 from typing import Any
 
 from looseleaf.model import Leaf, LeafText, Marking
-from looseleaf.policy.sql import Filter
 from looseleaf.store import search
-from looseleaf.store.base import Tx
+from looseleaf.store.base import Filter, Tx
 
 _COLUMNS = (
     "l.id, l.report_id, l.dossier_id, l.position, l.label, l.sha256, l.chars, m.key, l.withdrawn_at"
@@ -139,3 +138,33 @@ def as_seen(tx: Tx, leaf: Leaf, readable: Filter | None) -> Leaf:
         (leaf.report_id, leaf.position, *readable.params),
     )
     return replace(leaf, position=int(position))
+
+
+def texts(tx: Tx, leaf_ids: Sequence[int]) -> dict[int, str]:
+    """Normalised text by leaf, for matching inside the facade (never returned)."""
+    found: dict[int, str] = {}
+    for start in range(0, len(leaf_ids), 500):
+        chunk = list(leaf_ids[start : start + 500])
+        marks = ", ".join("?" * len(chunk))
+        for leaf_id, text in tx.all(
+            f"SELECT id, normalised FROM leaves WHERE id IN ({marks})", chunk
+        ):
+            found[int(leaf_id)] = str(text)
+    return found
+
+
+def marking_keys(tx: Tx, leaf_ids: Sequence[int]) -> list[str]:
+    """The distinct markings (as keys) of these leaves."""
+    keys: set[str] = set()
+    for start in range(0, len(leaf_ids), 500):
+        chunk = list(leaf_ids[start : start + 500])
+        marks = ", ".join("?" * len(chunk))
+        keys.update(
+            str(row[0])
+            for row in tx.all(
+                f"SELECT DISTINCT m.key FROM leaves l JOIN markings m ON m.id = l.marking_id "
+                f"WHERE l.id IN ({marks})",
+                chunk,
+            )
+        )
+    return sorted(keys)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from looseleaf.policy.sql import Filter
-from looseleaf.store.base import Tx
+from looseleaf.store.base import Filter, Tx
 
 
 def add(
@@ -18,6 +17,16 @@ def add(
         "INSERT INTO mentions (leaf_id, start_offset, end_offset, text, method, person_id, "
         "form_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
         [(leaf_id, *span) for span in spans],
+    )
+
+
+def drop_unlinked(tx: Tx, leaf_id: int, spans: Sequence[tuple[int, int]]) -> None:
+    """Forget the unlinked mentions overlapping these spans: a record's form
+    found there now takes their place."""
+    tx.executemany(
+        "DELETE FROM mentions WHERE leaf_id = ? AND person_id IS NULL "
+        "AND start_offset < ? AND end_offset > ?",
+        [(leaf_id, end, start) for start, end in spans],
     )
 
 

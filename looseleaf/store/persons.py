@@ -11,9 +11,8 @@ from typing import Any
 
 from looseleaf.cardindex.names import fold
 from looseleaf.model import Marking, NameForm, Person
-from looseleaf.policy.sql import Filter
 from looseleaf.store import ids
-from looseleaf.store.base import Tx
+from looseleaf.store.base import Filter, Tx
 
 _PERSON = (
     "p.id, p.preferred, p.kind, p.living, p.born, p.died, m.key, p.dossier_id, p.note, "

@@ -6,9 +6,8 @@ from dataclasses import replace
 
 from looseleaf.ingest import Document
 from looseleaf.model import Report, Source
-from looseleaf.policy.sql import Filter
 from looseleaf.store import ids, search
-from looseleaf.store.base import Tx
+from looseleaf.store.base import Filter, Tx
 from looseleaf.store.leaves import leaves_of_reports
 from looseleaf.store.search import index_report
 

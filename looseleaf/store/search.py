@@ -16,11 +16,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from looseleaf.policy.sql import Filter, cleared_markings, granted_leaves
 from looseleaf.search import rank
-from looseleaf.store.base import Tx
+from looseleaf.store.base import Filter, Tx
 
 _ALL = Filter("1 = 1", ())
+
+
+@dataclass(frozen=True)
+class IndexRule:
+    """One reader's access rule in the shape SQLite's full-text index can
+    apply it (made by `looseleaf.policy.sql.in_index`)."""
+
+    #: A SELECT of the markings the reader may read without a grant.
+    cleared: Filter
+    #: Leaves the reader may read through a grant, by `leaf_search.rowid`.
+    granted: Filter
+
+
 #: Up to this many cleared markings, SQLite intersects the word's list with the
 #: markings' lists inside the index; a reader cleared for more (a broad reader)
 #: is faster served by testing each match against the rule.
@@ -102,12 +114,12 @@ def search(
     filters: Sequence[Filter],
     limit: int,
     offset: int,
-    reader: tuple[int, str] | None = None,
+    reader: IndexRule | None = None,
 ) -> tuple[list[Row], int, dict[str, list[tuple[Any, int]]]]:
     """(hits, total, facets by dossier and level), all over `readable` leaves.
 
-    `reader` (id, now), where given, lets SQLite apply the same rule inside
-    its full-text index; `readable` must then be that reader's filter.
+    `reader`, where given, lets SQLite apply the same rule inside its
+    full-text index; `readable` must then be that reader's filter.
 
     One scan of the matching, readable leaves gives the total, the facets and
     the scores; only the page shown is then fetched whole, with snippets.
@@ -116,13 +128,13 @@ def search(
     parts: list[tuple[str, list[Filter]]] = []
     cleared: list[int] = []
     if reader is not None and tx.dialect == "sqlite":
-        markings = cleared_markings(reader[0])
+        markings = reader.cleared
         cleared = [int(r[0]) for r in tx.all(markings.sql, markings.params)]
     if reader is not None and 0 < len(cleared) <= TOKEN_MARKINGS:
         # The rule inside the index: the few cleared markings as tokens, the
         # granted leaves looked up by id.
         tokens = " OR ".join(f'"m{marking_id}"' for marking_id in cleared)
-        granted = granted_leaves(*reader, leaf_id="leaf_search.rowid")
+        granted = reader.granted
         parts.append((f"{text} AND access : ({tokens})", []))
         parts.append((text, [granted]))
     else:

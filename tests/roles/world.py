@@ -742,7 +742,8 @@ class _Builder:
         secret_suggestions = 0
         visible_suggestions = []
         for suggestion in self.reg.suggestions(OPERATOR):
-            refs = [leaf_ref(suggestion.leaf_id), by_id.get(suggestion.person_id, "?")]
+            record = suggestion.person_id
+            refs = [leaf_ref(suggestion.leaf_id), "?" if record is None else by_id.get(record, "?")]
             if suggestion.other_id is not None:
                 refs.append(by_id.get(suggestion.other_id, "?"))
             if any(r in hidden or r == "?" for r in refs if r != "-"):

@@ -16,10 +16,19 @@ import pytest
 from fastapi.testclient import TestClient
 
 from looseleaf import demo as sample
-from looseleaf.model import CrossReference, Dossier, Leaf, Marking, NameForm, Person, Report, Source
+from looseleaf.model import (
+    CrossReference,
+    Dossier,
+    Event,
+    Leaf,
+    Marking,
+    NameForm,
+    Person,
+    Report,
+    Source,
+)
 from looseleaf.registry import MarkingRequest, Registry
 from looseleaf.settings import Settings
-from looseleaf.store.events import Event
 from looseleaf.web.app import create_app
 from looseleaf.web.room.pictures import (
     PALETTE,

@@ -390,6 +390,7 @@ def test_suggestions_from_an_upload_are_accepted_and_rejected(room: Room, upload
     pending = {s.form: s for s in room.registry.suggestions(clerk)}
     assert set(pending) == {"Moraru", "Lupescu"}
     lupu = pending["Moraru"].person_id
+    assert lupu is not None
 
     page = room.client.get("/registrar/cardindex")
     assert page.status_code == 200

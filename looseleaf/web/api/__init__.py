@@ -15,12 +15,12 @@ from fastapi import APIRouter, Body, Depends, Path, Query, Request, Response, Se
 from fastapi.security import APIKeyCookie, HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
 
-from looseleaf.audit.verify import Verdict
 from looseleaf.model import (
     Actor,
     Copy,
     CrossReference,
     Dossier,
+    Event,
     Grant,
     Leaf,
     Note,
@@ -31,8 +31,7 @@ from looseleaf.model import (
     SearchResult,
     Slip,
 )
-from looseleaf.registry import MarkingRequest, Registry
-from looseleaf.store.events import Event
+from looseleaf.registry import MarkingRequest, Registry, Verdict
 from looseleaf.web.api.answer import Served
 from looseleaf.web.api.schemas import (
     Checkpoint,

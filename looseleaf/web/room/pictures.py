@@ -29,9 +29,8 @@ from markupsafe import Markup
 from starlette.responses import Response
 
 from looseleaf.errors import NotFound
-from looseleaf.model import CrossReference, Dossier, Person, Report
+from looseleaf.model import CrossReference, Dossier, Event, Person, Report
 from looseleaf.registry import Registry
-from looseleaf.store.events import Event
 from looseleaf.web.room.page import Desk, Me, Reg, page
 
 router = APIRouter()

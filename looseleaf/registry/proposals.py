@@ -1,0 +1,115 @@
+"""Records proposed from the holdings: `propose_records` groups the names no
+record holds (found at ingest on leaves the registrar may read), a registrar
+accepts each (a record, marked at the join of the leaves' markings, its
+forms linked on every leaf that holds them) or rejects it (remembered)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from looseleaf.cardindex.extract import alias_hints
+from looseleaf.cardindex.proposal import group
+from looseleaf.custody.notes import derived_marking
+from looseleaf.errors import BadInput, NotFound
+from looseleaf.model import Actor, Marking, Suggestion
+from looseleaf.policy import Action
+from looseleaf.registry.base import MarkingRequest
+from looseleaf.registry.cardindex import CardIndex
+from looseleaf.store import Tx, dossiers, leaves, proposals
+
+
+class Proposals(CardIndex):
+    def propose_records(self, actor: Actor, *, dossier: str | None = None) -> list[Suggestion]:
+        """Propose records for the names on readable leaves (of `dossier`, if
+        given) that no record holds; answers the new proposals."""
+        with self._acting(actor, Action.PERSON_CURATE) as (tx, _):
+            dossier_id = None
+            if dossier is not None:
+                found = dossiers.find(tx, dossier, visible=self._titles_seen(actor))
+                if found is None:
+                    raise NotFound("dossier", dossier)
+                dossier_id = found.id
+            readable = self._readable(actor)
+            named = proposals.unlinked(tx, readable, dossier_id)
+            texts = leaves.texts(tx, sorted({leaf for _, leaf in named}))
+            aliases = [(h.name, h.alias) for text in texts.values() for h in alias_hints(text)]
+            now = self.now()
+            made = [
+                made_id
+                for found_group in group(named, aliases)
+                if (made_id := proposals.add(tx, found_group, now)) is not None
+            ]
+            self._record(
+                tx,
+                actor,
+                "person.propose",
+                target=None if dossier_id is None else f"dossier:{dossier_id}",
+                detail={"proposed": len(made), "names": len(named)},
+            )
+            return [p for p in (proposals.by_id(tx, i) for i in made) if p is not None]
+
+    def suggestions(self, actor: Actor) -> list[Suggestion]:
+        """Pending suggestions, then the proposed records, that the actor may see."""
+        found = super().suggestions(actor)
+        with self._acting(actor, Action.PERSON_CURATE) as (tx, _):
+            return found + self._proposals_seen(tx, actor)
+
+    def decide_suggestion(self, actor: Actor, suggestion_id: int, *, accept: bool) -> Suggestion:
+        with self._acting(actor, Action.PERSON_CURATE) as (tx, _):
+            proposed = proposals.by_id(tx, suggestion_id) is not None
+        if proposed:
+            return self.decide_proposal(actor, suggestion_id, accept=accept)
+        return super().decide_suggestion(actor, suggestion_id, accept=accept)
+
+    def _proposals_seen(self, tx: Tx, actor: Actor) -> list[Suggestion]:
+        """Pending proposals whose every leaf the actor may read."""
+        policy = self.policy(tx)
+        return [
+            p
+            for p in proposals.pending(tx)
+            if all(policy.check(actor, Action.LEAF_READ, leaf).allowed for leaf in p.leaves)
+        ]
+
+    def decide_proposal(self, actor: Actor, proposal_id: int, *, accept: bool) -> Suggestion:
+        with self._acting(actor, Action.PERSON_CURATE) as (tx, _):
+            found = proposals.by_id(tx, proposal_id)
+            seen = {p.id for p in self._proposals_seen(tx, actor)}
+            if found is None or found.id not in seen:
+                raise NotFound("pending suggestion", proposal_id)
+            marking = derived_marking(
+                self.levels, [Marking.from_key(k) for k in leaves.marking_keys(tx, found.leaves)]
+            )
+        person_id = None
+        if accept:
+            person = self.person_add(
+                actor,
+                found.form,
+                forms=[("spelling", form) for form in found.forms if form != found.form],
+                marking=MarkingRequest(marking.level, tuple(sorted(marking.compartments))),
+            )
+            person_id = person.id
+        with self._acting(actor, Action.PERSON_CURATE) as (tx, _):
+            status = "accepted" if accept else "rejected"
+            proposals.close(
+                tx, proposal_id, status, by=str(actor), now=self.now(), person_id=person_id
+            )
+            self._record(
+                tx,
+                actor,
+                f"person.proposal.{'accept' if accept else 'reject'}",
+                target=None if person_id is None else f"person:{person_id}",
+                detail={"proposal": proposal_id, "forms": len(found.forms)},
+            )
+        return replace(found, status=status, person_id=person_id)
+
+    def accept_all(self, actor: Actor, *, min_score: float | None = None) -> list[Suggestion]:
+        """Accept every pending suggestion and proposal the actor may see (at
+        or above `min_score`): forms and aliases first, then new records."""
+        if min_score is not None and not 0 <= min_score <= 1:
+            raise BadInput(f"--min-score {min_score}", "is a score from 0 to 1")
+        floor = 0.0 if min_score is None else min_score
+        decided = []
+        for suggestion in self.suggestions(actor):
+            if suggestion.score >= floor:
+                decided.append(self.decide_suggestion(actor, suggestion.id, accept=True))
+        return decided
