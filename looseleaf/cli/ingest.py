@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn
 
-from looseleaf.cli.common import JSON_OPTION, emit_json, err, operator, out, state
+from looseleaf.cli.common import JSON_OPTION, counted, emit_json, err, operator, out, state
 from looseleaf.model import Source
 from looseleaf.registry import IngestResult, MarkingRequest
 
@@ -39,6 +39,13 @@ def ingest(
     licence: Annotated[str | None, typer.Option()] = None,
     grade: Annotated[
         str | None, typer.Option(help="Admiralty grade: reliability A-F, credibility 1-6")
+    ] = None,
+    encoding: Annotated[
+        str | None,
+        typer.Option(
+            help="Character encoding of the text and HTML files (e.g. cp1251, latin-1) "
+            "[default: UTF-8, else told from the bytes]"
+        ),
     ] = None,
     as_json: bool = JSON_OPTION,
 ) -> None:
@@ -88,6 +95,7 @@ def ingest(
             dossier_marking=title_marking,
             source=source,
             on_file=advance,
+            encoding=encoding,
         )
     finally:
         if progress is not None:
@@ -97,7 +105,9 @@ def ingest(
     else:
         for result in results:
             if result.status == "ingested":
-                out.print(f"{result.file}: report {result.report_id}, {result.leaves} leaves")
+                out.print(
+                    f"{result.file}: report {result.report_id}, {counted(result.leaves, 'leaf')}"
+                )
             elif result.status == "duplicate":
                 out.print(f"{result.file}: already in as report {result.report_id}; skipped")
     if any(result.status == "error" for result in results):

@@ -27,3 +27,6 @@ class Document:
     size: int
     leaves: tuple[PreparedLeaf, ...]
     original: bytes | None
+    #: The character encoding the text was read in (None for a PDF, whose
+    #: text pypdf extracts).
+    encoding: str | None = None

@@ -4,7 +4,9 @@ The original is never touched (BRIEF.md §5); this undoes what print and OCR
 did to the words: line-end hyphenation (`gov¬` / `imprison-` + newline),
 lines wrapped inside a paragraph, and runs of spaces. A single newline is
 a soft break, as in Markdown; in OCR output that double-spaces its lines, a
-blank line after an unfinished sentence is a soft break too.
+blank line after an unfinished sentence is a soft break too. A byte-order
+mark (U+FEFF, put there by an editor) is no character of the text: it stays
+in the original only.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ class Normaliser:
     """
 
     carriage_returns: bool = True
+    byte_order_marks: bool = True
     needs_nfc: bool = True
     odd_spaces: tuple[str, ...] = ("\t", "\u00a0")
     soft_hyphens: tuple[str, ...] = ("¬", "\u00ad")
@@ -53,6 +56,7 @@ class Normaliser:
     def for_text(cls, text: str) -> Normaliser:
         return cls(
             carriage_returns="\r" in text,
+            byte_order_marks="\ufeff" in text,
             needs_nfc=not unicodedata.is_normalized("NFC", text),
             odd_spaces=tuple(c for c in ("\t", "\u00a0") if c in text),
             soft_hyphens=tuple(c for c in ("¬", "\u00ad") if c in text),
@@ -61,8 +65,11 @@ class Normaliser:
         )
 
     def tidy(self, text: str) -> str:
-        """One newline style, NFC, single spaces, no spaces at either end of a line."""
+        """One newline style, no byte-order mark, NFC, single spaces, no spaces
+        at either end of a line."""
         out = _NEWLINES.sub("\n", text) if self.carriage_returns else text
+        if self.byte_order_marks:
+            out = out.replace("\ufeff", "")
         if self.needs_nfc:
             out = unicodedata.normalize("NFC", out)
         for space in self.odd_spaces:

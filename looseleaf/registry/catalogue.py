@@ -11,10 +11,11 @@ from typing import Literal
 from looseleaf.audit.batch import GroupCommit, Request
 from looseleaf.clock import Clock, system_clock
 from looseleaf.errors import BadInput, Forbidden, LooseleafError, NotFound
-from looseleaf.ingest import Document, prepare, read_file
+from looseleaf.ingest import Document, encoding_named, prepare, read_file
 from looseleaf.model import (
     Actor,
     Dossier,
+    Event,
     Jsonable,
     Leaf,
     LeafText,
@@ -50,6 +51,8 @@ class _Plan:
     title_marking: Marking
     title_marking_given: bool
     source: Source | None
+    #: The character encoding the registrar named for text files (else told from the bytes).
+    encoding: str | None = None
     #: No level was named: the default is capped at the registrar's own level.
     leaf_level_default: bool = False
     title_level_default: bool = False
@@ -76,15 +79,20 @@ class Catalogue(RegistryBase):
         dossier_marking: MarkingRequest | None = None,
         source: Source | None = None,
         on_file: Callable[[Path, IngestResult], None] | None = None,
+        encoding: str | None = None,
     ) -> list[IngestResult]:
         """Stitch each file onto `dossier` as a report, one transaction per file.
 
         A file that cannot be taken in is reported with its reason and leaves
-        nothing behind; the other files still go in.
+        nothing behind; the other files still go in. Text and HTML files are
+        read in `encoding` when it is given, else in UTF-8 or the encoding
+        told from their bytes (`looseleaf.ingest.text`).
         """
         title = dossier.strip()
         if not title:
             raise BadInput("--dossier", "a dossier needs a title")
+        if encoding is not None:
+            encoding = encoding_named(encoding)
         with self._acting(actor, Action.REPORT_INGEST):
             pass
         marking = self.marking(leaf_marking or MarkingRequest())
@@ -96,6 +104,7 @@ class Catalogue(RegistryBase):
             title_marking=self.marking(dossier_marking or MarkingRequest(), default=marking),
             title_marking_given=dossier_marking is not None,
             source=source,
+            encoding=encoding,
             leaf_level_default=leaf_marking is None or leaf_marking.level is None,
             title_level_default=dossier_marking is not None and dossier_marking.level is None,
         )
@@ -109,12 +118,13 @@ class Catalogue(RegistryBase):
 
     def _ingest_one(self, actor: Actor, path: Path, plan: _Plan) -> IngestResult:
         try:
-            data = read_file(path, self.settings.max_report_bytes)
+            data = read_file(path, self.settings.max_report_bytes, encoding=plan.encoding)
             document = prepare(
                 path,
                 data,
                 passage_chars=self.settings.passage_chars,
                 max_line_chars=self.settings.max_line_chars,
+                encoding=plan.encoding,
             )
             with self._writing() as tx:
                 result = self._stitch(actor, tx, document, plan)
@@ -198,20 +208,17 @@ class Catalogue(RegistryBase):
                 )
             ),
         )
-        self._record(
-            tx,
-            actor,
-            "report.ingest",
-            target=f"report:{report_id}",
-            detail={
-                "dossier": dossier_id,
-                "file": file,
-                "sha256": document.sha256,
-                "media_type": document.media_type,
-                "marking": plan.marking.as_json(),
-                "leaves": [leaf.sha256 for leaf in document.leaves],
-            },
-        )
+        detail: dict[str, object] = {
+            "dossier": dossier_id,
+            "file": file,
+            "sha256": document.sha256,
+            "media_type": document.media_type,
+            "marking": plan.marking.as_json(),
+            "leaves": [leaf.sha256 for leaf in document.leaves],
+        }
+        if document.encoding is not None:
+            detail["encoding"] = document.encoding
+        self._record(tx, actor, "report.ingest", target=f"report:{report_id}", detail=detail)
         return IngestResult(file, "ingested", report_id, dossier_id, len(document.leaves))
 
     # -- reading the catalogue -----------------------------------------------
@@ -331,7 +338,7 @@ class Catalogue(RegistryBase):
             )
         return decision
 
-    def event_log(self, actor: Actor, *, target: str | None = None) -> list[events.Event]:
+    def event_log(self, actor: Actor, *, target: str | None = None) -> list[Event]:
         """The first events (of one target), as this auditor may see them
         (the rule is in `registry/audit.py`): a target above their clearance
         has no events, as a missing one has none."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Request
+from starlette.datastructures import UploadFile
 from starlette.responses import Response
 
 from looseleaf.errors import BadInput
@@ -118,6 +119,30 @@ def return_copy(request: Request, number: Id, reg: Reg, form: Posted) -> Respons
     return see_other(f"/copies?returned={number}")
 
 
+#: How much of an uploaded copy is read at a time.
+CHUNK_BYTES = 1024 * 1024
+
+
+async def _bounded_read(upload: UploadFile, limit: int) -> bytes:
+    """An uploaded copy's bytes, read in chunks and refused one byte past
+    `limit` (a copy is a PDF of leaves: no larger than a report may be).
+    The upload's spooled file is closed (deleted) once read."""
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        while size <= limit:
+            chunk = await upload.read(min(CHUNK_BYTES, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    finally:
+        await upload.close()
+    if size > limit:
+        raise BadInput(f"pdf {upload.filename or ''!r}", f"is over the {limit:,}-byte limit")
+    return b"".join(chunks)
+
+
 @router.post("/copies/verify")
 async def verify_copy(request: Request, reg: Reg, form: Posted) -> Response:
     """Look a copy up by its number; with its PDF attached, check it is that copy."""
@@ -126,7 +151,9 @@ async def verify_copy(request: Request, reg: Reg, form: Posted) -> Response:
     if not digits(number):
         raise BadInput(f"copy number {number!r}", "give the number printed on the copy")
     upload = form.get("pdf")
-    pdf = await upload.read() if upload is not None and not isinstance(upload, str) else None
+    pdf = None
+    if upload is not None and not isinstance(upload, str):
+        pdf = await _bounded_read(upload, reg.settings.max_report_bytes)
     found, matches = reg.verify_copy(me.actor, int(number), pdf or None)
     return page(
         request,

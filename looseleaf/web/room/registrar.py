@@ -11,7 +11,6 @@ page, which says what was done; an upload answers with its per-file results.
 from __future__ import annotations
 
 import re
-import shutil
 import tempfile
 import unicodedata
 from collections.abc import AsyncIterator, Sequence
@@ -29,8 +28,7 @@ from starlette.types import Message, Receive
 from looseleaf.errors import BadInput, Forbidden
 from looseleaf.ingest import MEDIA_TYPES
 from looseleaf.model import FormType, Marking, RecordKind, Source
-from looseleaf.policy import Action, Decision
-from looseleaf.registry import IngestResult, MarkingRequest, Registry
+from looseleaf.registry import Action, Decision, IngestResult, MarkingRequest, Registry
 from looseleaf.registry.base import reason_given
 from looseleaf.web.room.page import Desk, Me, Posted, Reg, desk, field, page, see_other
 from looseleaf.web.session import CSRF_FIELD, authenticate, check_csrf
@@ -279,7 +277,7 @@ def ingest(request: Request, reg: Reg, form: Upload) -> Response:
     if not files:
         raise BadInput("files", "choose one or more files to take in")
     with tempfile.TemporaryDirectory(prefix="looseleaf-upload-") as folder:
-        paths = _save(FilePath(folder), files)
+        paths = _save(FilePath(folder), files, reg.settings.max_report_bytes)
         results = reg.ingest(
             me.actor,
             paths,
@@ -292,14 +290,32 @@ def ingest(request: Request, reg: Reg, form: Upload) -> Response:
     return _ingest_page(request, reg, me, choices, filed)
 
 
-def _save(folder: FilePath, files: Sequence[UploadFile]) -> list[FilePath]:
-    """One subfolder per file, so two files of the same name both keep it."""
+#: How much of an upload is copied at a time.
+CHUNK_BYTES = 1024 * 1024
+
+
+def _save(folder: FilePath, files: Sequence[UploadFile], max_bytes: int) -> list[FilePath]:
+    """One subfolder per file, so two files of the same name both keep it.
+
+    Each is copied in chunks and no further than one byte past the limit for
+    a report. A file over it is then extended (a hole, nothing written) to
+    the size it was sent at, so that ingest refuses it on its size, as it
+    refuses a file on disk, with that size in the reason. The folder goes
+    after the answer, with whatever was copied into it."""
     paths = []
     for count, upload in enumerate(files, 1):
         target = folder / str(count) / safe_name(upload.filename or "")
         target.parent.mkdir()
+        copied = 0
         with target.open("wb") as out:
-            shutil.copyfileobj(upload.file, out)
+            while copied <= max_bytes:
+                chunk = upload.file.read(min(CHUNK_BYTES, max_bytes + 1 - copied))
+                if not chunk:
+                    break
+                out.write(chunk)
+                copied += len(chunk)
+            if copied > max_bytes and upload.size is not None and upload.size > copied:
+                out.truncate(upload.size)
         paths.append(target)
     return paths
 
