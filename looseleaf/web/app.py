@@ -24,6 +24,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from looseleaf.errors import BadInput, Forbidden, LoginRefused, LooseleafError, NotFound
 from looseleaf.registry import Registry
+from looseleaf.web.limits import BodyLimit
 from looseleaf.web.session import CsrfRefused, NotLoggedIn
 
 log = logging.getLogger("looseleaf.web")
@@ -157,6 +158,12 @@ def create_app(registry: Registry) -> FastAPI:
         return JSONResponse({"error": "internal error (logged on the server)"}, status_code=500)
 
     app.add_middleware(SecurityHeaders)
+
+    def largest() -> int:
+        held: Registry | None = app.state.registry
+        return held.settings.max_report_bytes if held is not None else 0
+
+    app.add_middleware(BodyLimit, limit=largest)
     return app
 
 

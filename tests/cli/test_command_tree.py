@@ -121,7 +121,11 @@ ENTRIES: dict[tuple[str, ...], list[list[str]]] = {
     ("person", "alias", "add"): [["{person}", "Tree Alias"]],
     ("person", "alias", "reject"): [["{person}", "{person_form}", "--reason", "tree"]],
     ("person", "suggestion", "list"): [[]],
-    ("person", "suggestion", "accept"): [["{suggestion}"], ["--all"], ["--all", "--min-score", "2"]],
+    ("person", "suggestion", "accept"): [
+        ["{suggestion}"],
+        ["--all"],
+        ["--all", "--min-score", "2"],
+    ],
     ("person", "propose"): [[], ["--dossier", SEAMAN]],
     ("person", "suggestion", "reject"): [["{suggestion}"]],
     ("xref", "list"): [["{leaf}"]],

@@ -116,3 +116,27 @@ def test_a_copy_to_verify_is_read_no_further_than_the_limit(
     assert under.status_code == 200, under.text
     checks = [e for e in registry.event_log(OPERATOR) if e.action == "copy.verify"]
     assert [e.detail["matches"] for e in checks] == [False]  # the refused one was not checked
+
+
+@pytest.mark.parametrize("declared", [True, False])
+def test_no_request_body_is_taken_past_the_limit(
+    demo: Demo, client: TestClient, monkeypatch: pytest.MonkeyPatch, declared: bool
+) -> None:
+    """Whatever the route (here the API's copy check, which takes a raw PDF),
+    a body over the limit is refused with 413, told by its length or counted."""
+    _small_limit(demo.registry, monkeypatch)
+    _, token, _ = demo.registry.create_token(OPERATOR, "keeper", days=1)
+    body = b"%PDF-1.4\n" + b"0" * (LIMIT + 2 * 1024 * 1024)
+    headers = {"Authorization": f"Bearer {token}", "content-type": "application/pdf"}
+
+    def chunks() -> Any:
+        for start in range(0, len(body), 65536):
+            yield body[start : start + 65536]
+
+    answer = client.post(
+        f"/api/copies/{demo.story.copy.number}/verify",
+        content=body if declared else chunks(),
+        headers=headers,
+    )
+    assert answer.status_code == 413, answer.text
+    assert f"over the {LIMIT:,}-byte limit" in answer.json()["error"]
