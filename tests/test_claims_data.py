@@ -236,7 +236,7 @@ def test_anchors_are_short_and_no_run_of_seed_text_is_copied(seeds: Path) -> Non
     seed_runs: set[str] = set()
     for text in _texts(seeds).values():
         seed_runs |= runs(text.split())
-    for path in sorted(DATA.iterdir()):
+    for path in sorted(p for p in DATA.rglob("*") if p.is_file()):
         ours = path.read_text(encoding="utf-8").replace("\\n", " ")
         assert runs(ours.split()) & seed_runs == set(), path.name
 

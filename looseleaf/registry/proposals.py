@@ -98,7 +98,11 @@ class Proposals(CardIndex):
                 actor,
                 f"person.proposal.{'accept' if accept else 'reject'}",
                 target=None if person_id is None else f"person:{person_id}",
-                detail={"proposal": proposal_id, "forms": len(found.forms)},
+                detail={
+                    "proposal": proposal_id,
+                    "forms": len(found.forms),
+                    "leaves": list(found.leaves),
+                },
             )
         return replace(found, status=status, person_id=person_id)
 

@@ -52,9 +52,13 @@ def _cap_memory() -> None:
 
 
 def _ingest_in_a_child(registry_url: str, path: Path | str) -> tuple[dict[str, float], str]:
+    # Measured without the test run's coverage tracer, which pytest-cov
+    # would start in the child too (its own memory is not ingest's).
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("COV_CORE_", "COVERAGE_"))}
     done = subprocess.run(
         [sys.executable, "-c", CHILD, registry_url, str(path)],
         check=False,
+        env=env,
         capture_output=True,
         text=True,
         timeout=60,

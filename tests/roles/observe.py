@@ -1440,10 +1440,12 @@ CLI: dict[tuple[str, ...], tuple[str, Commands] | Skip] = {
     ("person", "search"): ("read", _cli_persons),
     ("person", "show"): ("read", _with("_cli_persons")),
     ("person", "split"): ("write", _with("_cli_person_writes")),
+    ("person", "propose"): ("write", lambda c: [["person", "propose"]]),
     ("person", "suggestion", "accept"): (
         "write",
         lambda c: [
             ["person", "suggestion", "accept", "{secret-suggestion:0}"],
+            ["person", "suggestion", "accept", "--all", "--min-score", "2"],
         ],
     ),
     ("person", "suggestion", "list"): ("read", _runs("person suggestion list")),
