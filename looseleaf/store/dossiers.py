@@ -31,7 +31,7 @@ def _dossiers(
         f"(SELECT COUNT(DISTINCT l.report_id) FROM leaves l WHERE l.dossier_id = d.id "
         f"AND {counted.sql}), "
         f"(SELECT COUNT(*) FROM leaves l WHERE l.dossier_id = d.id AND {counted.sql}) "
-        f"FROM dossiers d WHERE {shown.sql} {where} ORDER BY d.arrival",
+        f"FROM dossiers d WHERE {shown.sql} {where} ORDER BY d.title, d.arrival",
         (*counted.params, *counted.params, *shown.params, *params),
     )
     return [
@@ -42,6 +42,9 @@ def _dossiers(
 def listing(
     tx: Tx, *, visible: Filter | None = None, readable: Filter | None = None
 ) -> list[Dossier]:
+    """By title (every one listed is a title its asker may see), not by
+    arrival: a dossier arrives with its first report, which may be a report
+    its asker may not read, so arrival order would tell of it."""
     return _dossiers(tx, "", (), visible, readable)
 
 
