@@ -40,7 +40,11 @@ assert run(["--registry", sys.argv[1], "init"]) == 0
 started = time.monotonic()
 code = run(["--registry", sys.argv[1], "ingest", sys.argv[2], "--dossier", "Zero"])
 seconds = time.monotonic() - started
-peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+try:  # this process's own high-water mark (ru_maxrss keeps the forking parent's across exec)
+    with open("/proc/self/status") as status:
+        peak_kib = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+except (OSError, StopIteration):
+    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print(json.dumps({"code": code, "seconds": seconds, "peak_mib": peak_kib / 1024}))
 """
 
