@@ -377,7 +377,7 @@ class CardIndex(RegistryBase):
                 actor,
                 "xref.list",
                 target=f"leaf:{leaf_id}",
-                detail={"dossiers": sorted({x.dossier_id for x in found})},
+                detail={"dossiers": list(dict.fromkeys(x.dossier_id for x in found))},
             )
         return found
 

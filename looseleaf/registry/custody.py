@@ -403,12 +403,16 @@ class Custody(RegistryBase):
             staff = self.policy(tx).check(actor, Action.SLIP_DECIDE).allowed
             if owner is None or not (mine or staff):
                 raise NotFound("slip", slip_id)
+            policy = self.policy(tx)
+            running = [g for g in grants.listing(tx, slip_id=slip_id) if g.ended_at is None]
+            # Staff are told of the grants on leaves they may know of only.
+            told = [g for g in running if mine or policy.knows_leaf(actor, g.leaf_id)]
             ended = grants.end_for_slip(tx, slip_id, self.now())
             slips.set_returned(tx, slip_id, self.now())
             self._record(
                 tx, actor, "slip.return", target=f"slip:{slip_id}", detail={"grants_ended": ended}
             )
-        return ended
+        return len(told)
 
     def grants(self, actor: Actor, *, reader: str | None = None) -> list[Grant]:
         """A reader's own grants; a custodian's view of anyone's."""
@@ -539,7 +543,11 @@ class Custody(RegistryBase):
                     raise NotFound("leaf", leaf_id)
             note_id = notes.create(tx, actor.reader_id, text.strip(), self.now(), cite)
             self._record(
-                tx, actor, "note.create", target=f"note:{note_id}", detail={"cites": sorted(cite)}
+                tx,
+                actor,
+                "note.create",
+                target=f"note:{note_id}",
+                detail={"cites": list(dict.fromkeys(cite))},
             )
             return self._notes(tx, actor, note_id)[0]
 
