@@ -62,19 +62,21 @@ class Proposals(CardIndex):
         return super().decide_suggestion(actor, suggestion_id, accept=accept)
 
     def _proposals_seen(self, tx: Tx, actor: Actor) -> list[Suggestion]:
-        """Pending proposals whose every leaf the actor may read."""
+        return [p for p in proposals.pending(tx) if self._may_see_proposal(tx, actor, p)]
+
+    def _may_see_proposal(self, tx: Tx, actor: Actor, proposal: Suggestion) -> bool:
+        """A proposal is shown only to whom may read its every leaf."""
         policy = self.policy(tx)
-        return [
-            p
-            for p in proposals.pending(tx)
-            if all(policy.check(actor, Action.LEAF_READ, leaf).allowed for leaf in p.leaves)
-        ]
+        return all(policy.check(actor, Action.LEAF_READ, leaf).allowed for leaf in proposal.leaves)
 
     def decide_proposal(self, actor: Actor, proposal_id: int, *, accept: bool) -> Suggestion:
         with self._acting(actor, Action.PERSON_CURATE) as (tx, _):
             found = proposals.by_id(tx, proposal_id)
-            seen = {p.id for p in self._proposals_seen(tx, actor)}
-            if found is None or found.id not in seen:
+            if (
+                found is None
+                or found.status != "pending"
+                or not self._may_see_proposal(tx, actor, found)
+            ):
                 raise NotFound("pending suggestion", proposal_id)
             marking = derived_marking(
                 self.levels, [Marking.from_key(k) for k in leaves.marking_keys(tx, found.leaves)]

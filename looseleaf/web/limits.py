@@ -10,7 +10,7 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 #: Room for a form's other fields and the multipart framing around a file.
-FORM_SLACK = 1024 * 1024
+FORM_SLACK = 64 * 1024
 
 
 class BodyLimit:
@@ -31,18 +31,24 @@ class BodyLimit:
         for name, value in scope.get("headers", ()):
             if name == b"content-length" and value.isdigit() and int(value) > limit:
                 receive = _refusing(over)
-        seen = 0
+        await self.app(scope, bounded(receive, limit, over), send)
 
-        async def counted() -> Message:
-            nonlocal seen
-            message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > limit:
-                    raise over
-            return message
 
-        await self.app(scope, counted, send)
+def bounded(receive: Receive, limit: int, error: Exception) -> Receive:
+    """`receive`, raising `error` as soon as the body runs past `limit` bytes
+    (a body sent in chunks declares no length to check beforehand)."""
+    seen = 0
+
+    async def counted() -> Message:
+        nonlocal seen
+        message = await receive()
+        if message["type"] == "http.request":
+            seen += len(message.get("body", b""))
+            if seen > limit:
+                raise error
+        return message
+
+    return counted
 
 
 def _refusing(error: HTTPException) -> Receive:

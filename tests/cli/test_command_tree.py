@@ -16,15 +16,14 @@ import json
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
-import typer
 
-from looseleaf.cli import app, run
+from looseleaf.cli import run
 from looseleaf.registry import Registry
 from looseleaf.settings import Settings
 from tests.conftest import OPERATOR
+from tests.roles.observe import cli_commands
 
 #: Exit codes a command may end with on the demo: success and the one-line
 #: refusals (bad input, not found, forbidden, conflict, usage).
@@ -40,22 +39,7 @@ class Demo:
     ids: dict[str, str]
 
 
-def _commands() -> dict[tuple[str, ...], set[str]]:
-    found: dict[tuple[str, ...], set[str]] = {}
-
-    def walk(command: Any, words: tuple[str, ...]) -> None:
-        children = getattr(command, "commands", None)
-        if children is not None:
-            for name, child in children.items():
-                walk(child, (*words, name))
-            return
-        found[words] = {opt for param in command.params for opt in getattr(param, "opts", ())}
-
-    walk(typer.main.get_command(app), ())
-    return found
-
-
-COMMANDS = _commands()
+COMMANDS = cli_commands()
 
 #: Arguments for each command, with {placeholders} filled from the demo.
 #: Each command gets at least one call meant to succeed for the operator;
@@ -63,7 +47,10 @@ COMMANDS = _commands()
 ENTRIES: dict[tuple[str, ...], list[list[str]]] = {
     ("init",): [[]],
     ("version",): [[]],
-    ("ingest",): [["{text_file}", "--dossier", "NEW DOSSIER"], ["{missing}", "--dossier", "X"]],
+    ("ingest",): [
+        ["{text_file}", "--dossier", "NEW DOSSIER"],
+        ["{missing}", "--dossier", "X"],
+    ],
     ("read",): [["{leaf}"], ["{granted}"], ["999999999"]],
     ("why",): [["petrov", "{leaf}"], ["petrov", "{granted}"], ["nobody", "{leaf}"]],
     ("mark",): [

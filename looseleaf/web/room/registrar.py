@@ -21,9 +21,7 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from starlette.datastructures import FormData, UploadFile
-from starlette.exceptions import HTTPException
 from starlette.responses import Response
-from starlette.types import Message, Receive
 
 from looseleaf.errors import BadInput, Forbidden
 from looseleaf.ingest import MEDIA_TYPES
@@ -37,8 +35,6 @@ router = APIRouter()
 
 Id = Annotated[int, Path(ge=1, le=2**62)]
 
-#: Room for the form's other fields and the multipart framing, on top of the files.
-FORM_ALLOWANCE = 64 * 1024
 #: Files in one upload.
 MAX_FILES = 100
 MAX_FIELDS = 50
@@ -214,28 +210,6 @@ def safe_name(raw: str) -> str:
     return name or "upload"
 
 
-def _too_large(reg: Registry) -> HTTPException:
-    limit = reg.settings.max_report_bytes
-    return HTTPException(413, detail=f"upload: over the {limit:,}-byte limit for one upload")
-
-
-def _bounded(receive: Receive, limit: int, reg: Registry) -> Receive:
-    """The request body, refused as soon as it runs past `limit` bytes (a body
-    sent in chunks declares no length to check beforehand)."""
-    seen = 0
-
-    async def counted() -> Message:
-        nonlocal seen
-        message = await receive()
-        if message["type"] == "http.request":
-            seen += len(message.get("body", b""))
-            if seen > limit:
-                raise _too_large(reg)
-        return message
-
-    return counted
-
-
 async def uploaded(request: Request, reg: Reg) -> AsyncIterator[FormData]:
     """An upload from the ingest form: logged in, allowed to ingest before a
     byte of it is read, no larger than one report may be, carrying the form's
@@ -244,12 +218,8 @@ async def uploaded(request: Request, reg: Reg) -> AsyncIterator[FormData]:
     if not reg.check(actor, Action.REPORT_INGEST).allowed:
         # An ingest of no files: the facade records the refusal and raises 403.
         reg.ingest(actor, [], dossier="(upload refused)")
-    limit = reg.settings.max_report_bytes + FORM_ALLOWANCE
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit:
-        raise _too_large(reg)
-    body = Request(request.scope, _bounded(request.receive, limit, reg))
-    form = await body.form(max_files=MAX_FILES, max_fields=MAX_FIELDS)
+    # The body is counted as it arrives by `looseleaf.web.limits.BodyLimit`.
+    form = await request.form(max_files=MAX_FILES, max_fields=MAX_FIELDS)
     try:
         value = form.get(CSRF_FIELD)
         check_csrf(request, value if isinstance(value, str) else None)
