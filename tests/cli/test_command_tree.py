@@ -49,6 +49,8 @@ ENTRIES: dict[tuple[str, ...], list[list[str]]] = {
     ("version",): [[]],
     ("ingest",): [
         ["{text_file}", "--dossier", "NEW DOSSIER"],
+        ["{text_file}", "--dossier", "LATIN", "--encoding", "latin-1"],
+        ["{text_file}", "--dossier", "X", "--encoding", "no-such-codec"],
         ["{missing}", "--dossier", "X"],
     ],
     ("read",): [["{leaf}"], ["{granted}"], ["999999999"]],
