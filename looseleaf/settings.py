@@ -30,6 +30,8 @@ class Setting:
     #: The largest value a whole-number setting takes (spans of time are held
     #: to what a date can be moved by: grants and tokens to the API's ten years).
     most: int = MOST
+    #: The words a string setting may be, where it is one of a few.
+    choices: tuple[str, ...] = ()
 
     @property
     def env(self) -> str:
@@ -138,6 +140,15 @@ SETTINGS: tuple[Setting, ...] = (
         "Name extraction at ingest: auto uses spaCy's small English model if it is installed "
         "(pip install 'looseleaf[ner]'), off uses only the card index and name patterns.",
     ),
+    Setting(
+        "proposals",
+        str,
+        "review",
+        "Records proposed from the names found at ingest: review (proposed at once, visible "
+        "and searchable to registrars, who decide), auto (proposals scoring 0.9 or more become "
+        "records when the ingesting account may curate), off (only `person propose`).",
+        choices=("review", "auto", "off"),
+    ),
 )
 
 
@@ -160,6 +171,7 @@ class Settings:
     login_max_failures: int = 5
     login_window_minutes: int = 15
     ner: str = "auto"
+    proposals: str = "review"
 
     @classmethod
     def load(
@@ -207,6 +219,8 @@ def _coerce(setting: Setting, raw: Any) -> Any:
         raise BadInput(what, "expected a string")
     if "\x00" in raw:  # no file name, URL or word has one
         raise BadInput(what, "contains a NUL character")
+    if setting.choices and raw not in setting.choices:
+        raise BadInput(what, f"use {', '.join(setting.choices)}")
     return raw
 
 

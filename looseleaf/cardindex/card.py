@@ -32,6 +32,7 @@ class Card:
     index: Index = field(init=False)
     by_words: dict[tuple[str, ...], list[int]] = field(init=False)
     by_record: dict[int, list[int]] = field(init=False)
+    by_word: dict[str, list[int]] = field(init=False)
     words: list[tuple[str, ...]] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -39,9 +40,12 @@ class Card:
         self.by_words = {}
         self.by_record = {}
         self.words = [folded_words(form) for _, _, form, _ in self.entries]
+        self.by_word = {}
         for position, (_, person_id, _, _) in enumerate(self.entries):
             self.by_words.setdefault(self.words[position], []).append(position)
             self.by_record.setdefault(person_id, []).append(position)
+            for word in set(self.words[position]):
+                self.by_word.setdefault(word, []).append(position)
 
     def view(self, records: Collection[int] | None, hidden: Collection[str]) -> CardView:
         """What someone sees who may know of `records` (None: all) and not of `hidden` types."""
@@ -99,6 +103,26 @@ class CardView:
             for p in self.card.by_words.get(folded_words(name), ())
             if self.allowed[p]
         ]
+
+    def partial(self, name: str) -> list[tuple[int, str, bool]]:
+        """(record, form, ends it) of every visible form that holds the words
+        of `name` as a run: Orlov in Orlov-Brandt, Kasimir in Kasimir
+        Orlov-Brandt; `ends it` if the run is the form's last words (a
+        surname, not a given name)."""
+        words = folded_words(name)
+        if not words:
+            return []
+        size = len(words)
+        found = []
+        for p in self.card.by_word.get(words[0], ()):
+            form = self.card.words[p]
+            if not self.allowed[p] or form == words:
+                continue
+            starts = [i for i in range(len(form) - size + 1) if form[i : i + size] == words]
+            if starts:
+                entry = self.card.entries[p]
+                found.append((entry[1], entry[2], starts[-1] + size == len(form)))
+        return found
 
     def fuzzy(self, name: str, *, floor: float) -> list[tuple[int, str, Match]]:
         return self.card.index.matches(name, floor=floor, allow=self.allowed.__getitem__)

@@ -15,24 +15,30 @@ suggestions for the registrar, never card-index facts by themselves.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
 import ahocorasick
 
-from looseleaf.cardindex.names import fold, given_group
+from looseleaf.cardindex import alias
+from looseleaf.cardindex.alias import AliasHint
+from looseleaf.cardindex.names import fold, is_given
 
 _TITLE = (
     r"(?:Mr|Mrs|Dr|Madame|Mme|Comrade|Colonel|General|Marshal|Admiral|Captain|Commissar|"
-    r"President|Professor|Major|Lieutenant|Ambassador|Judge|Prosecutor|Senator)"
+    r"President|Professor|Major|Lieutenant|Ambassador|Judge|Prosecutor|Senator|Burgomaster|"
+    r"Premier|Chancellor|King|Queen|Prince|Princess|Duke|Tsar|Czar|Emperor|Sergeant|Father|"
+    r"Bishop|Governor|Inspector|Sir|Lord|Lady|Miss|Ms|Herr|Frau|Monsieur|Citizen)"
 )
 _WORD = r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'-]*[\w]"
-_CAPS = rf"{_WORD}(?:\s+(?:von\s+|de\s+|van\s+)?{_WORD}){{0,2}}"
+#: Space within a name: a line may break in it, a blank line may not.
+_SP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
+_CAPS = rf"{_WORD}(?:{_SP}(?:von{_SP}|de{_SP}|van{_SP})?{_WORD}){{0,2}}"
 _TITLED = re.compile(rf"\b{_TITLE}\.?\s+(?P<name>{_CAPS})")
 _INITIALS = re.compile(rf"\b(?P<name>(?:[A-Z]\.\s?){{1,3}}{_WORD})")
-_GIVEN_FIRST = re.compile(rf"\b(?P<name>{_WORD}(?:\s+[A-Z]\.)?(?:\s+{_WORD}){{1,2}})")
+_GIVEN_FIRST = re.compile(rf"\b(?P<name>{_WORD}(?:{_SP}[A-Z]\.)?(?:{_SP}{_WORD}){{1,2}})")
 _CAPITALISED = re.compile(_WORD)
 _TITLE_WORDS = frozenset(_TITLE.strip("(?:)").lower().split("|"))
 _SLAVIC_PART = re.compile(r"[A-ZА-Я][a-zа-я]{3,}(?![a-zа-я])")
@@ -40,11 +46,6 @@ _SLAVIC_ENDINGS = (
     "ov", "ev", "ova", "eva", "sky", "ski", "skiy", "skaya", "enko", "idze", "shvili", "ovich",
     "evich", "yan", "cki", "icz", "ska",
 )  # fmt: skip
-_ALIAS = re.compile(
-    rf"(?P<name>{_CAPS})\s*,?\s*\(?(?P<phrase>alias|a\.k\.a\.|aka|also known as|known as|"
-    rf"code-?named|nicknamed|under the (?:cover )?name(?: of)?|pseudonym)\s+[\"“‘']?"
-    rf"(?P<alias>{_CAPS}|[A-Z]{{3,}})"
-)
 #: Capitalised words that begin sentences or name things, never persons on their own.
 _NOT_NAMES_TEXT = (
     "the a an in on at of and but for with from by to as it he she they we this that "
@@ -54,6 +55,14 @@ _NOT_NAMES_TEXT = (
     "soviet russian german polish french british american"
 )
 _NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split())
+#: Last words of capitalised names that are not persons' names.
+_THINGS_TEXT = (
+    "state family uprising republic government empire revolution war institute secretary "
+    "minister committee party union army bureau council court cheka ministry commissariat "
+    "department international opposition front movement conference congress group"
+)
+_THINGS = frozenset(_THINGS_TEXT.split())
+_INITIAL = re.compile(r"^[A-Z]\.$")
 
 
 @dataclass(frozen=True)
@@ -64,17 +73,6 @@ class Mention:
     method: str  # gazetteer | pattern | model
     form_id: int | None = None
     person_id: int | None = None
-
-
-@dataclass(frozen=True)
-class AliasHint:
-    """A sentence that says one name is another's alias: for the registrar to confirm."""
-
-    name: str
-    alias: str
-    phrase: str
-    start: int
-    end: int
 
 
 class Gazetteer:
@@ -125,8 +123,11 @@ def patterns(text: str) -> list[Mention]:
         start = match.start()
         if lower in _TITLE_WORDS:
             titled = _TITLED.match(text, start)
-            if titled:
+            if titled and len(titled.group("name").split()) > 1:
                 found.extend(_spans_of(text, titled))
+            elif titled:  # a surname keeps its title: Dr. and Burgomaster Stockmann are brothers
+                name = _trim(titled.group())
+                found.append(Mention(start, start + len(name), name, "pattern"))
         elif _is_given(word):
             named = _GIVEN_FIRST.match(text, start)
             if named:
@@ -136,25 +137,144 @@ def patterns(text: str) -> list[Mention]:
                 found.append(
                     Mention(start + part.start(), start + part.end(), part.group(), "pattern")
                 )
-    return _longest([m for m in found if m.text.split()[0].lower() not in _NOT_NAMES])
+    found += _bodies(text) + [
+        m for m in _spans(text, _ACRONYM) if m.text.lower().strip(".") not in _NOT_NAMES
+    ]
+    kept = _longest([m for m in found if _named(m.text) or m.text.isupper() or _is_body(m.text)])
+    kept = _longest(kept + _surnames_again(text, kept))
+    kept = _longest(kept + _listed_with(text, kept))
+    return _longest(kept + _followers(text, kept))
+
+
+def _followers(text: str, named: Sequence[Mention]) -> list[Mention]:
+    """Trotskyists, Zinovievites: the followers of a person the leaf names (a
+    group of its own), not Socialists or Communists."""
+    persons = {fold(m.text.split()[-1]) for m in named if not m.text.isupper()}
+    return [
+        m
+        for m in _spans(text, _FOLLOWERS)
+        if fold(_FOLLOWER_END.sub("", m.text)) in persons
+        or fold(_FOLLOWER_END.sub("", m.text)) + "y" in persons
+    ]
+
+
+#: NKVD, OGPU, G.P.U.: a body's initials (never a Roman numeral).
+_ACRONYM = re.compile(
+    r"(?<![\w.])(?P<name>(?!(?:[IVXLC]+|OK|TV|AM|PM)\b)[A-ZА-Я]{2,6}|(?:[A-Z]\.){2,5})(?![\w])"
+)
+#: Trotskyists, Zinovievites: a person's followers, a group of its own.
+_FOLLOWERS = re.compile(r"\b(?P<name>[A-Z][a-z]{3,}(?:ists?|ites?))\b")
+_FOLLOWER_END = re.compile(r"i?(?:ists?|ites?)$")
+_BODY_WORDS = (
+    "Commissariat|Directorate|Administration|Committee|Ministry|Department|Bureau|Council|"
+    "Party|International|Okhrana|Police|Service|Office|Section|Division|Tribunal|Collegium"
+)
+#: The People's Commissariat for Internal Affairs, the State Political Directorate.
+_BODY = re.compile(
+    rf"(?P<name>(?:(?:[A-Z][\w’'-]+)[ \t]+){{0,4}}(?:{_BODY_WORDS})"
+    rf"(?:[ \t]+(?:of|for|on)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w’'-]+)(?:[ \t]+[A-Z][\w’'-]+){{0,3}})?)"
+)
+
+
+def _bodies(text: str) -> list[Mention]:
+    """Named bodies, without a sentence's first word ("The Party" is no name)
+    and never a body word alone."""
+    found = []
+    for mention in _spans(text, _BODY):
+        words = mention.text.split()
+        while words and words[0].lower() in _NOT_NAMES:
+            words.pop(0)
+        if len(words) > 1:
+            name = " ".join(words)
+            start = mention.end - len(name)
+            if text[start : mention.end] == name:
+                found.append(Mention(start, mention.end, name, "pattern"))
+    return found
+
+
+def _is_body(text: str) -> bool:
+    return " " in text and _BODY.fullmatch(text) is not None
+
+
+_ITEM = rf"{_WORD}(?:[ \t]+{_WORD}){{0,2}}"
+_LIST = re.compile(
+    rf"{_ITEM}(?:[ \t]*,[ \t]*{_ITEM})*[ \t]*,?[ \t]+(?:and|or)[ \t]+{_ITEM}"
+    rf"|{_ITEM}(?:[ \t]*,[ \t]*{_ITEM}){{2,}}"
+)
+_ITEM_SPLIT = re.compile(r"[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+")
+
+
+def _listed_with(text: str, named: Sequence[Mention]) -> list[Mention]:
+    """Names listed with names ("Kolchak, Denikin and others", "Molotov and
+    Kalinin", a list of agents): where at least half the items of a list are
+    names already found, the others are names too."""
+    starts = {m.start: m for m in named}
+    found: list[Mention] = []
+    for match in _LIST.finditer(text):
+        items: list[tuple[int, str]] = []
+        position = match.start()
+        for piece in _ITEM_SPLIT.split(match.group()):
+            at = text.index(piece, position)
+            items.append((at, piece))
+            position = at + len(piece)
+        known = sum(1 for at, _ in items if at in starts)
+        if not known or 2 * known < len(items):
+            continue
+        found.extend(
+            Mention(at, at + len(piece), piece, "pattern")
+            for at, piece in items
+            if at not in starts and _named(piece)
+        )
+    return found
+
+
+def _named(text: str) -> bool:
+    """Not a thing with a capitalised name (Nazi State, the Royal Family,
+    General Secretary): no name ends in a word for a body, an office or a
+    place, nor starts with a word that never begins one."""
+    words = text.split()
+    last = words[-1].lower().strip("’'")
+    return words[0].lower() not in _NOT_NAMES and last not in _THINGS and last not in _TITLE_WORDS
+
+
+def _surnames_again(text: str, named: Sequence[Mention]) -> list[Mention]:
+    """A surname once given with a given name names that person wherever it
+    stands capitalised on the same leaf ("Jacques Mornard ... Mornard struck"),
+    as a careful reader takes it: one text keeps one name for one person."""
+    surnames = {
+        last
+        for mention in named
+        if len(words := mention.text.split()) > 1
+        and (_is_given(words[0]) or _INITIAL.match(words[0]) or _is_title(words[0]))
+        and len(last := words[-1].strip("’'")) > 2
+        and last[0].isupper()
+        and not last.isupper()
+        and last.lower() not in _NOT_NAMES
+    }
+    if not surnames:
+        return []
+    either = "|".join(map(re.escape, sorted(surnames)))
+    again = re.compile(rf"(?<![\w’'-])(?:{either})(?![\w-])")
+    return [Mention(m.start(), m.end(), m.group(), "pattern") for m in again.finditer(text)]
+
+
+def _is_title(word: str) -> bool:
+    return word.lower().rstrip(".") in _TITLE_WORDS
 
 
 @lru_cache(maxsize=65536)
 def _is_given(word: str) -> bool:
-    return given_group(fold(word)) is not None
+    return is_given(fold(word))
 
 
-def alias_hints(text: str) -> list[AliasHint]:
-    return [
-        AliasHint(
-            _trim(match.group("name")),
-            _trim(match.group("alias")),
-            match.group("phrase"),
-            match.start(),
-            match.end(),
-        )
-        for match in _ALIAS.finditer(text)
-    ]
+__all__ = ["AliasHint", "Gazetteer", "Mention", "alias_hints", "extract", "patterns"]
+
+
+def alias_hints(text: str, found: Sequence[Mention] | None = None) -> list[AliasHint]:
+    """The alias sentences of `text` (see `alias`), about the names `found`
+    on it (by default, those the patterns find)."""
+    names = patterns(text) if found is None else found
+    return alias.hints(text, [(m.start, m.end, m.text) for m in names])
 
 
 def extract(text: str, gazetteer: Gazetteer, *, model: bool = True) -> list[Mention]:

@@ -117,10 +117,10 @@ def _same_given(a: str, b: str) -> bool:
     group_a, group_b = given_group(a), given_group(b)
     if group_a is not None and group_b is not None:
         return group_a == group_b
-    best = min(
-        (_distance(x, y), max(len(x), len(y)))
-        for x, y in itertools.product(skeletons(a), skeletons(b))
-    )
+    pairs = list(itertools.product(skeletons(a), skeletons(b)))
+    if not pairs:  # a "given name" with no letters to compare (a stray digit)
+        return False
+    best = min((_distance(x, y), max(len(x), len(y))) for x, y in pairs)
     return best[0] <= 0.25 * best[1] or best[0] <= 0.3
 
 
@@ -274,7 +274,9 @@ class Index:
     def __init__(self, forms: Sequence[tuple[int, str]]) -> None:
         self.forms = list(forms)
         self._blocks: dict[str, list[int]] = {}
-        for position, (_, form) in enumerate(self.forms):
+        self._of_record: dict[int, list[int]] = {}
+        for position, (record, form) in enumerate(self.forms):
+            self._of_record.setdefault(record, []).append(position)
             for block in _blocks(parse(form)):
                 self._blocks.setdefault(block, []).append(position)
 
@@ -300,7 +302,20 @@ class Index:
                 continue
             if record not in best or match.score > best[record][2].score:
                 best[record] = (record, form, match)
-        return sorted(best.values(), key=lambda hit: (-hit[2].score, hit[0]))
+        return sorted(
+            (hit for hit in best.values() if not self._ruled_out(query, hit[0], allow)),
+            key=lambda hit: (-hit[2].score, hit[0]),
+        )
+
+    def _ruled_out(self, query: Name, record: int, allow: Callable[[int], bool] | None) -> bool:
+        """A record is one person: Alger Hiss is not the record of Donald
+        Hiss because that record also holds the bare "Hiss"."""
+        for position in self._of_record[record]:
+            if allow is None or allow(position):
+                match = _compare(query, parse(self.forms[position][1]))
+                if match.never and match.score >= THRESHOLD:  # the same surname, not an alias
+                    return True
+        return False
 
 
 def compare_names(a: Name, b: Name) -> Match:

@@ -17,7 +17,7 @@ from enum import StrEnum
 from functools import cache, lru_cache
 from importlib import resources
 
-from looseleaf.cardindex import translit
+from looseleaf.cardindex import lexicon, translit
 
 
 class Kind(StrEnum):
@@ -29,12 +29,15 @@ class Kind(StrEnum):
 _GENDERED_TITLES = {
     "mrs": "f", "madame": "f", "mme": "f", "miss": "f", "ms": "f", "frau": "f", "lady": "f",
     "mr": "m", "herr": "m", "monsieur": "m", "sir": "m", "lord": "m", "king": "m", "tsar": "m",
-    "czar": "m", "prince": "m", "duke": "m", "count": "m",
+    "czar": "m", "prince": "m", "duke": "m", "count": "m", "queen": "f", "princess": "f",
+    "emperor": "m", "empress": "f", "tsarina": "f",
 }  # fmt: skip
 _TITLES = set(_GENDERED_TITLES) | {
     "dr", "doctor", "professor", "prof", "comrade", "colonel", "general", "major", "marshal",
     "admiral", "captain", "commissar", "president", "burgomaster", "grand", "lieutenant",
     "saint", "st", "father", "reverend", "rev", "judge", "minister", "senator", "citizen",
+    "premier", "chancellor", "sergeant", "bishop", "governor", "inspector", "ambassador",
+    "prosecutor",
 }  # fmt: skip
 #: Titles that say nothing about which of two namesakes is meant.
 _GENERIC_TITLES = {"comrade", "citizen", "mr", "mrs", "madame", "mme", "miss", "ms", "herr", "frau"}
@@ -50,6 +53,7 @@ _ORG_WORDS = {
 _GROUP_WORDS = {"group", "ring", "cell", "network", "faction", "bloc", "centre", "center"}
 _FOLLOWER = re.compile(r"(?:ites?|ists?|isms?|ians?)$")
 _PATRONYMIC = re.compile(r"(?:ovich|evich|ovitch|evitch|ich|ovna|evna|ichna|inichna)$")
+_SUFFIXES = {"jr": "jr", "junior": "jr", "younger": "jr", "sr": "sr", "senior": "sr", "elder": "sr"}
 _ROMAN = re.compile(r"^(?:i{1,3}|iv|vi{0,3}|ix|xi{0,3})$")
 _FEMININE = re.compile(r"(?:ova|eva|ina|yna|aya|skaya|tskaya|ska|cka)$")
 _MASCULINE = re.compile(r"(?:ov|ev|yov|in|yn|sky|ski|skiy|skii|skij|tsky|zky|vich|vitch)$")
@@ -90,8 +94,15 @@ def given_forms(word: str) -> frozenset[str]:
 def given_gender(word: str) -> str | None:
     groups, genders = _given_names()
     number = groups.get(word)
-    gender = genders.get(number) if number is not None else None
+    if number is None:  # dictionaries disagree across languages (Valentine): no guess
+        return None
+    gender = genders.get(number)
     return gender if gender in ("m", "f") else None
+
+
+def is_given(word: str) -> bool:
+    """Is the folded `word` a given name, in our table or any dictionary's?"""
+    return given_group(word) is not None or lexicon.is_given(word)
 
 
 def fold(text: str) -> str:
@@ -122,7 +133,16 @@ class Name:
 
 @lru_cache(maxsize=65536)
 def parse(form: str) -> Name:
-    latin = translit.romanise(form) if translit.is_cyrillic(form) else form
+    cyrillic = translit.is_cyrillic(form)
+    # A Cyrillic name is read in the nominative (Троцкого is Троцкий); where
+    # the case is unclear (Петрова: Petrov's, or Petrova) every reading is a
+    # key and the surname says nothing of sex.
+    readings = lexicon.nominatives(form.rsplit(maxsplit=1)[-1]) if cyrillic and form.split() else ()
+    if cyrillic:
+        form_words = [lexicon.nominatives(word)[0] for word in form.split()]
+        latin = translit.romanise(" ".join(form_words))
+    else:
+        latin = form
     text = _POSSESSIVE.sub("", _BROKEN.sub(r"\1", latin.strip()))
     damaged = bool(text) and not (text[0].isupper() or text[0].isdigit())
     if "," in text:  # card order: "Trotsky, Leon"
@@ -135,8 +155,18 @@ def parse(form: str) -> Name:
     while len(pairs) > 1 and pairs[0][1] in _TITLES:
         title_words.append(pairs.pop(0)[1])
     regnal = None
-    if len(pairs) > 1 and _ROMAN.match(pairs[-1][1]) and pairs[-1][0].isupper():
+    if (
+        len(pairs) > 1
+        and _ROMAN.match(pairs[-1][1])
+        and pairs[-1][0].isupper()
+        and not (len(pairs[-1][1]) == 1 and pairs[-1][0].endswith("."))  # "Efimov I.": an initial
+    ):
         regnal = pairs.pop()[1]
+    elif len(pairs) > 1 and pairs[-1][1] in _SUFFIXES:  # father and son: Jr., the elder
+        regnal = _SUFFIXES[pairs.pop()[1]]
+        if len(pairs) > 1 and pairs[-1][1] == "the":
+            pairs.pop()
+    pairs = _name_order(pairs)
     kind = _kind(raw, words)
     names = [word for _, word in pairs if word not in _PARTICLES] or [word for _, word in pairs]
     if kind is Kind.GROUP:
@@ -150,15 +180,30 @@ def parse(form: str) -> Name:
         form=form,
         kind=kind,
         title=" ".join(title_words) or None,
-        gender=_gender(title_words, given, surname if kind is Kind.PERSON else ""),
+        gender=_gender(
+            title_words, given, surname if kind is Kind.PERSON and len(readings) < 2 else ""
+        ),
         given=given,
         initials=initials,
         surname=surname,
         regnal=regnal,
         words=words,
         damaged=damaged,
-        keys=_keys(form if translit.is_cyrillic(form) else "", written, surname),
+        keys=_keys(readings, written, surname),
     )
+
+
+def _name_order(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Given names first: a card or a Russian file writes the surname first
+    ("Резник М. Б.", "Соколов Аркадий Павлович", "Орлик Стефан")."""
+    if len(pairs) < 2 or len(pairs[0][1]) == 1:
+        return pairs
+    rest = [word for _, word in pairs[1:]]
+    initials = all(len(word) == 1 for word in rest)
+    given_after = is_given(rest[0]) and not is_given(pairs[0][1])
+    if initials or (given_after and (len(rest) == 1 or _PATRONYMIC.search(rest[-1]))):
+        return pairs[1:] + pairs[:1]
+    return pairs
 
 
 def _is_followers(word: str) -> bool:
@@ -212,12 +257,15 @@ def _gender(titles: list[str], given: tuple[str, ...], surname: str) -> str | No
     return None
 
 
-def _keys(cyrillic: str, written: str, surname: str) -> frozenset[str]:
+def _keys(readings: tuple[str, ...], written: str, surname: str) -> frozenset[str]:
     if " " in surname:
         return frozenset({" ".join(english_key(word) for word in surname.split())})
-    if cyrillic:
-        last = cyrillic.rsplit(maxsplit=1)[-1]
-        spellings = [translit.romanise(last, system).lower() for system in translit.System]
+    if readings:
+        spellings = [
+            translit.romanise(last, system).lower()
+            for last in readings
+            for system in translit.System
+        ]
         return frozenset(key for spelling in spellings for key in skeletons(spelling))
     return skeletons(written) | skeletons(surname)
 

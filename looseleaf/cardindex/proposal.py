@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from looseleaf.cardindex.matcher import THRESHOLD, blocks_of, compare_names, joined
 from looseleaf.cardindex.names import Name, fold, parse
+from looseleaf.model import FormType
 
 #: A possessive ending is the sentence's, not the name's.
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -27,6 +28,10 @@ _MIDDLE = re.compile(
     r"^(?:[A-ZА-Я]\.|[\w-]+(?:ovich|evich|ich|ovna|evna|ichna|ович|евич|ич|овна|евна|ична)"
     r"|von|van|de|del|della|di|da|der|den|du|la|le|bin|ibn|al|y)$"
 )
+_OLDER_YOUNGER = ("the elder", "the younger")
+_PATRONYMIC = re.compile(r"(?:ovich|evich|ovitch|evitch|ovna|evna|ович|евич|овна|евна)$")
+#: A surname never seen beside a given name is a person, less surely so.
+_ALONE = 0.7
 #: Forms longer than this are run-on text, not a name.
 _MOST_WORDS = 4
 
@@ -40,6 +45,18 @@ class Group:
     forms: tuple[tuple[str, tuple[int, ...]], ...]
     score: float
     reasons: tuple[str, ...]
+    #: The forms an alias sentence gave, with the type it gave them.
+    types: tuple[tuple[str, FormType], ...] = ()
+
+
+@dataclass(frozen=True)
+class Alias:
+    """An alias sentence on a leaf: `alias` is another name of `name`."""
+
+    name: str
+    alias: str
+    leaf_id: int
+    type: FormType
 
 
 def cleaned(form: str) -> str | None:
@@ -52,20 +69,28 @@ def cleaned(form: str) -> str | None:
         return None
     if len({fold(w) for w in words}) < len(words):
         return None
-    if any(not _MIDDLE.match(w) for w in words[1:-1]):
+    body = words
+    if " ".join(words[-2:]).lower() in _OLDER_YOUNGER:
+        body = words[:-2]
+    elif len(words) > 2 and words[-1].lower().rstrip(".") in ("jr", "sr", "junior", "senior"):
+        body = words[:-1]
+    if any(not _MIDDLE.match(w) for w in body[1:-1]):
+        return None
+    if len(words) == 1 and _PATRONYMIC.search(text):  # "Pavlovich" alone: whose son?
+        return None
+    if len(words) > 1 and _PATRONYMIC.search(words[-1]):  # "Kasimir Ludwigovich": no surname
         return None
     return text
 
 
-def group(
-    mentions: Iterable[tuple[str, int]], aliases: Iterable[tuple[str, str]] = ()
-) -> list[Group]:
+def group(mentions: Iterable[tuple[str, int]], aliases: Iterable[Alias] = ()) -> list[Group]:
     """Groups of the forms in `mentions` ((form, leaf id) pairs), fullest first.
 
-    Full names are grouped first; a sentence that gives one name as another's
-    alias joins their groups (whatever their given names: an alias is
-    another name by design); a bare surname then joins the one group it fits,
-    and none if it fits two (the Hiss brothers): it could be either."""
+    Full names are grouped first; a bare surname then joins the one group
+    it fits, and none if it fits two (the Hiss brothers): it could be
+    either; bare surnames that fit none are grouped among themselves. Last,
+    a sentence that gives one name as another's alias joins their groups
+    (whatever their given names: an alias is another name by design)."""
     leaves: dict[str, list[int]] = {}
     for raw, leaf_id in mentions:
         form = cleaned(raw)
@@ -74,10 +99,9 @@ def group(
     forms = sorted(leaves, key=lambda f: (fold(f), f))
     full = [f for f in forms if len(f.split()) > 1]
     groups = _joined(full)
-    for one, other in aliases:
-        _alias(groups, cleaned(one), cleaned(other))
     heads = {head: i for i, head in enumerate(groups)}
     names = {f: parse(f) for f in forms}
+    alone: list[str] = []
     for bare in (f for f in forms if len(f.split()) == 1):
         fits = {
             heads[head]
@@ -88,20 +112,41 @@ def group(
         if len(fits) == 1:
             head = next(h for h, i in heads.items() if i in fits)
             groups[head][0].append(bare)
-    found = [_made(members, leaves, score) for members, score in groups.values()]
+        elif not fits:
+            alone.append(bare)
+    after = max(groups, default=-1) + 1
+    for offset, (members, score) in enumerate(_joined(alone).values()):
+        groups[after + offset] = (members, min(score, _ALONE))
+    types: dict[str, FormType] = {}
+    for hint in aliases:
+        one, other = cleaned(hint.name), cleaned(hint.alias)
+        if one is None or other is None:
+            continue
+        if other not in leaves:  # a code name in capitals is no mention, but is on the leaf
+            leaves[other] = []
+        if hint.leaf_id not in leaves[other]:
+            leaves[other].append(hint.leaf_id)
+        types.setdefault(other, hint.type)
+        _alias(groups, one, other)
+    found = [_made(members, leaves, score, types) for members, score in groups.values()]
     return sorted(found, key=lambda g: (-len(g.forms), fold(g.preferred)))
 
 
-def _alias(groups: dict[int, tuple[list[str], float]], one: str | None, other: str | None) -> None:
-    """Join the groups holding `one` and `other`, if both are held apart."""
-    held = {
-        head: members for head, (members, _) in groups.items() if one in members or other in members
-    }
-    if one is None or other is None or len(held) != 2:
+def _alias(groups: dict[int, tuple[list[str], float]], one: str, other: str) -> None:
+    """Put `other` in the group holding `one` (a group of its own if none
+    does), joining the two groups if `other` is already in another one."""
+
+    def holding(form: str) -> int | None:
+        return next((head for head, (members, _) in groups.items() if form in members), None)
+
+    keep, gone = holding(one), holding(other)
+    if keep is None:  # the name was too doubtful to propose (a surname of two groups)
         return
-    keep, gone = sorted(held)
+    if gone == keep:
+        return
     members, score = groups[keep]
-    groups[keep] = (members + groups.pop(gone)[0], min(score, 0.9))
+    moved = [other] if gone is None else groups.pop(gone)[0]
+    groups[keep] = (members + moved, min(score, 0.9))
 
 
 def _score(a: Name, b: Name) -> float:
@@ -130,18 +175,26 @@ def _joined(forms: Sequence[str]) -> dict[int, tuple[list[str], float]]:
     }
 
 
-def _made(forms: Sequence[str], leaves: dict[str, list[int]], score: float) -> Group:
+def _made(
+    forms: Sequence[str],
+    leaves: dict[str, list[int]],
+    score: float,
+    types: dict[str, FormType],
+) -> Group:
     counts = Counter({f: len(leaves[f]) for f in forms})
-    preferred = max(forms, key=lambda f: (len(f.split()), counts[f], -len(f), f))
+    named = [f for f in forms if f not in types] or list(forms)
+    preferred = max(named, key=lambda f: (len(f.split()), counts[f], -len(f), f))
     others = [f for f in forms if f != preferred]
     reasons = [f"{preferred!r} is on {_leaves(counts[preferred])}"]
     if others:
         reasons.append("grouped with " + ", ".join(repr(f) for f in others))
+    aliased = [f"{f!r} is given as a {types[f].replace('_', ' ')}" for f in others if f in types]
     return Group(
         preferred,
         tuple((f, tuple(leaves[f])) for f in sorted(forms, key=lambda f: (f != preferred, f))),
         round(score, 3),
-        tuple(reasons),
+        tuple(reasons + aliased),
+        tuple(sorted((f, types[f]) for f in forms if f in types)),
     )
 
 

@@ -316,7 +316,8 @@ class CardIndex(RegistryBase):
             view = self._view(tx, actor)
             exact = view.exact(name)
             fuzzy = view.fuzzy(name, floor=0.8)
-            owners = [p for p, _ in exact] + [p for p, _, _ in fuzzy]
+            partial = view.partial(name)
+            owners = [p for p, _ in exact] + [p for p, _, _ in fuzzy] + [p for p, _, _ in partial]
             records = {p: (title, kind) for p, title, kind in persons.summaries(tx, owners)}
             hits: dict[int, PersonMatch] = {}
             for person_id, form in exact:
@@ -328,6 +329,14 @@ class CardIndex(RegistryBase):
                 if person_id not in hits:
                     hits[person_id] = PersonMatch(
                         person_id, *records[person_id], form, match.score, match.reasons
+                    )
+            # A part of a name (a surname alone, one of a double surname, a
+            # given name) finds the record too, below every likelier reading.
+            for person_id, form, ends in sorted(partial, key=lambda hit: not hit[2]):
+                if person_id not in hits:
+                    score, why = (0.75, "the end of the name") if ends else (0.6, "a part of it")
+                    hits[person_id] = PersonMatch(
+                        person_id, *records[person_id], form, score, (f"{name!r} is {why}",)
                     )
             # Ties by name, not by id: ids are opaque and say nothing of order.
             found = sorted(

@@ -114,6 +114,8 @@ class Catalogue(RegistryBase):
             results.append(result)
             if on_file is not None:
                 on_file(path, result)
+        if any(result.status != "error" for result in results):
+            self._ingested(actor)
         return results
 
     def _ingest_one(self, actor: Actor, path: Path, plan: _Plan) -> IngestResult:

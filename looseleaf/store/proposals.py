@@ -20,7 +20,11 @@ def add(tx: Tx, group: Group, now: str) -> int | None:
     if tx.one("SELECT 1 FROM proposals WHERE folded = ?", (folded,)) is not None:
         return None
     arrival, proposal_id = ids.one(tx, "suggestion")
-    forms = [[form, list(leaves)] for form, leaves in group.forms]
+    types = dict(group.types)
+    forms = [
+        [form, list(leaves), *([str(types[form])] if form in types else [])]
+        for form, leaves in group.forms
+    ]
     tx.execute(
         "INSERT INTO proposals (id, arrival, preferred, folded, forms, score, reasons, status, "
         "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?)",
@@ -32,7 +36,7 @@ def add(tx: Tx, group: Group, now: str) -> int | None:
 
 def _proposal(row: Any) -> Suggestion:
     forms = json.loads(row[2])
-    leaves = tuple(dict.fromkeys(leaf for _, on in forms for leaf in on))
+    leaves = tuple(dict.fromkeys(leaf for _, on, *_ in forms for leaf in on))
     return Suggestion(
         id=int(row[0]),
         kind="record",
@@ -43,7 +47,7 @@ def _proposal(row: Any) -> Suggestion:
         reasons=tuple(json.loads(row[4])),
         leaf_id=leaves[0] if leaves else None,
         status=row[5],
-        forms=tuple(form for form, _ in forms),
+        forms=tuple(form for form, *_ in forms),
         leaves=leaves,
     )
 
@@ -60,6 +64,18 @@ def pending(tx: Tx) -> list[Suggestion]:
 def by_id(tx: Tx, proposal_id: int) -> Suggestion | None:
     row = tx.one(f"SELECT {_COLUMNS} FROM proposals WHERE id = ?", (proposal_id,))
     return None if row is None else _proposal(row)
+
+
+def drop_pending(tx: Tx) -> None:
+    """Undecided proposals are a view of the unlinked names: regrouped whole."""
+    tx.execute("DELETE FROM proposals WHERE status = 'pending'")
+
+
+def form_types(tx: Tx, proposal_id: int) -> dict[str, str]:
+    """The forms an alias sentence typed (cover name, code name, nickname)."""
+    row = tx.one("SELECT forms FROM proposals WHERE id = ?", (proposal_id,))
+    entries = [] if row is None else json.loads(row[0])
+    return {entry[0]: entry[2] for entry in entries if len(entry) > 2}
 
 
 def close(

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from looseleaf.cardindex.proposal import Group, cleaned, group
+from looseleaf.cardindex.proposal import Alias, Group, cleaned, group
 from looseleaf.errors import BadInput, NotFound
-from looseleaf.model import Actor
+from looseleaf.model import Actor, FormType
 from looseleaf.registry import MarkingRequest, Registry
 from tests.conftest import OPERATOR, write
 
@@ -49,8 +49,33 @@ def test_spellings_of_one_man_meet_under_his_fullest_name() -> None:
 def test_an_alias_sentence_joins_two_names_whatever_their_given_names() -> None:
     mentions = [("Jan Sokol", 1), ("Piotr Wrona", 1)]
     assert len(group(mentions)) == 2
-    [joined] = group(mentions, [("Jan Sokol", "Piotr Wrona")])
+    [joined] = group(mentions, [Alias("Jan Sokol", "Piotr Wrona", 1, FormType.COVER_NAME)])
     assert {form for form, _ in joined.forms} == {"Jan Sokol", "Piotr Wrona"}
+    assert joined.types == (("Piotr Wrona", FormType.COVER_NAME),)
+    assert joined.preferred == "Jan Sokol"  # the name, not the alias
+
+
+def test_a_code_name_in_capitals_joins_the_name_it_was_given_to() -> None:
+    [one] = group(
+        [("Jan Sokol", 1), ("Sokol", 2)], [Alias("Jan Sokol", "KESTREL", 2, FormType.CODE_NAME)]
+    )
+    assert dict(one.forms) == {"Jan Sokol": (1,), "Sokol": (2,), "KESTREL": (2,)}
+    assert any("code name" in reason for reason in one.reasons)
+
+
+def test_a_surname_never_given_with_a_given_name_is_still_proposed() -> None:
+    groups = group([("Kowalczuk", 1), ("Kowalczuk", 2), ("Marta Lis", 1)])
+    alone = next(g for g in groups if g.preferred == "Kowalczuk")
+    assert alone.forms == (("Kowalczuk", (1, 2)),)
+    assert alone.score <= 0.7  # less sure than a full name
+
+
+def test_a_surname_of_two_namesakes_and_their_titles_keep_them_apart() -> None:
+    groups = group([("Dr. Halloran", 1), ("Inspector Halloran", 2), ("Halloran", 3)])
+    held = [{form for form, _ in g.forms} for g in groups]
+    assert {"Dr. Halloran"} in held
+    assert {"Inspector Halloran"} in held
+    assert not any("Halloran" in forms and len(forms) > 1 for forms in held)
 
 
 @pytest.mark.parametrize(
@@ -63,6 +88,7 @@ def test_an_alias_sentence_joins_two_names_whatever_their_given_names() -> None:
         ("Ivan Petrovich Kostrov", "Ivan Petrovich Kostrov"),
         ("Ludwig van Beethoven", "Ludwig van Beethoven"),
         ("A. B. Kostrov", "A. B. Kostrov"),
+        ("Kasimir Ludwigovich", None),  # a given name and patronymic: whose?
         ("1937", None),
     ],
 )

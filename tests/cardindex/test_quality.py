@@ -108,5 +108,6 @@ def test_cold_extraction_finds_persons_at_least_as_well_as_before(seeds: Path) -
     score = score_extraction(data, read_seeds(seeds), cold_gazetteer(data), model=False)
     assert score.gold > 1000
     assert score.recall >= COLD_RECALL_FLOOR, score
-    assert score.precision >= COLD_PRECISION_FLOOR, score
+    # Organisations and groups are found too (NKVD, Trotskyists): the floor is on persons.
+    assert score.precision_persons >= COLD_PRECISION_FLOOR, score
     assert score.linking >= COLD_LINKING_FLOOR, score
