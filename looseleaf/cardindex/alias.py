@@ -47,6 +47,21 @@ _PREPOSITION = re.compile(r"\b(?:with|to|by|for|from|of|on|at|against|about|into
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘']?[A-ZА-Я])|\n\s*\n")
 
 
+#: A file's or an informer's code name said to be a person: "the subject of
+#: file GRANIT is Arkady Sokolov", "source KLEN is N. S. Dorofeyev", 'IM
+#: "ORGEL" (Heinrich Brenneisen, born 1931', 'Emilia Sand ("Mila")'.
+_HOLDER = (
+    r"(?i:source|agent|informer|informant|IM|IMS|GMS|GI|resident|file|case|"
+    r"operational file|cover name|code name|pseudonym)"
+)
+_CODE = r"[\"“„']?(?P<code>[A-ZÀ-ÖØ-ÞА-ЯЁŁŚŹŻĆŃ]{3,}(?:-[A-Z0-9]+)?)[\"”']?"
+_DIRECT = (
+    re.compile(rf"\b{_HOLDER}\s+{_CODE}\s+(?:is|was|=)\s+(?P<name>{_NAME})"),
+    re.compile(rf"\b{_HOLDER}\s+{_CODE}\s*\(\s*(?P<name>{_NAME})\s*[,;)]"),
+)
+_QUOTED = re.compile(rf"(?P<name>{_NAME})\s*\(\s*[\"“„](?P<code>{_NAME})[\"”]\s*\)")
+
+
 @dataclass(frozen=True)
 class AliasHint:
     """A sentence that says one name is another's alias: for the registrar to confirm."""
@@ -74,6 +89,19 @@ def hints(text: str, names: Sequence[tuple[int, int, str]]) -> list[AliasHint]:
         found.append(
             AliasHint(owner, alias, match.group("phrase"), start, match.end(), _type(match))
         )
+    for pattern in _DIRECT:
+        for match in pattern.finditer(text):
+            name = _trim(match.group("name"))
+            if len(name.split()) > 1:  # a person's full name, not a word of the sentence
+                found.append(
+                    AliasHint(
+                        name, match.group("code"), "code name", *match.span(), FormType.CODE_NAME
+                    )
+                )
+    for match in _QUOTED.finditer(text):
+        name, other = _trim(match.group("name")), _trim(match.group("code"))
+        if len(name.split()) > 1 and other != name:
+            found.append(AliasHint(name, other, "quoted", *match.span(), FormType.NICKNAME))
     return found
 
 

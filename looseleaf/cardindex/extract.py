@@ -137,9 +137,7 @@ def patterns(text: str) -> list[Mention]:
                 found.append(
                     Mention(start + part.start(), start + part.end(), part.group(), "pattern")
                 )
-    found += _bodies(text) + [
-        m for m in _spans(text, _ACRONYM) if m.text.lower().strip(".") not in _NOT_NAMES
-    ]
+    found += _bodies(text) + [m for m in _spans(text, _ACRONYM) if _is_initials(text, m)]
     kept = _longest([m for m in found if _named(m.text) or m.text.isupper() or _is_body(m.text)])
     kept = _longest(kept + _surnames_again(text, kept))
     kept = _longest(kept + _listed_with(text, kept))
@@ -176,6 +174,18 @@ _BODY = re.compile(
 )
 
 
+def _is_initials(text: str, mention: Mention) -> bool:
+    """A body's initials stand in running text: not a word of a heading in
+    capitals (SECRET, CARD), not two letters alone (IM, MO)."""
+    if mention.text.lower().strip(".") in _NOT_NAMES or len(mention.text) < 3:
+        return False
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    line_end = text.find("\n", mention.end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    letters = [c for c in line if c.isalpha()]
+    return sum(c.islower() for c in letters) * 2 > len(letters)
+
+
 def _bodies(text: str) -> list[Mention]:
     """Named bodies, without a sentence's first word ("The Party" is no name)
     and never a body word alone."""
@@ -208,7 +218,7 @@ def _listed_with(text: str, named: Sequence[Mention]) -> list[Mention]:
     """Names listed with names ("Kolchak, Denikin and others", "Molotov and
     Kalinin", a list of agents): where at least half the items of a list are
     names already found, the others are names too."""
-    starts = {m.start: m for m in named}
+    starts = {m.start: m for m in named if not m.text.isupper() and not _is_body(m.text)}
     found: list[Mention] = []
     for match in _LIST.finditer(text):
         items: list[tuple[int, str]] = []
@@ -223,7 +233,7 @@ def _listed_with(text: str, named: Sequence[Mention]) -> list[Mention]:
         found.extend(
             Mention(at, at + len(piece), piece, "pattern")
             for at, piece in items
-            if at not in starts and _named(piece)
+            if at not in starts and _named(piece) and not any(o.start == at for o in named)
         )
     return found
 

@@ -129,6 +129,12 @@ def is_cyrillic_name(word: str) -> bool:
     return bool(_name_parses(word))
 
 
+def is_patronymic_word(word: str) -> bool:
+    """Does a dictionary read this Cyrillic word as a patronymic only?"""
+    parses = _name_parses(word)
+    return bool(parses) and all("Patr" in p.tag for p in parses)
+
+
 @lru_cache(maxsize=65536)
 def nominatives(word: str) -> tuple[str, ...]:
     """The nominatives a Cyrillic name word may be, likeliest first

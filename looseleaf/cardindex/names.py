@@ -100,6 +100,25 @@ def given_gender(word: str) -> str | None:
     return gender if gender in ("m", "f") else None
 
 
+_PATRONYMIC_END = re.compile(r"(?:ovich|evich|ovitch|evitch|ich|ovna|evna|ichna)$")
+
+
+def is_patronymic(word: str) -> bool:
+    """A father's name (Semyonovich, Pavlovich, Lvovna), not a surname of that
+    shape (Kaganovich, Rabinovich): its stem is a given name."""
+    if translit.is_cyrillic(word):
+        return lexicon.is_patronymic_word(word)
+    folded = fold(word)
+    end = _PATRONYMIC_END.search(folded)
+    if end is None:
+        return False
+    stem = folded[: end.start()]
+    if len(stem) < 2:
+        return False
+    stems = {stem, stem[:-1] + "e" + stem[-1], stem + "a", stem + "i", stem + "y", stem + "o"}
+    return any(is_given(candidate) for candidate in stems)
+
+
 def is_given(word: str) -> bool:
     """Is the folded `word` a given name, in our table or any dictionary's?"""
     return given_group(word) is not None or lexicon.is_given(word)

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from looseleaf.cardindex.matcher import THRESHOLD, blocks_of, compare_names, joined
-from looseleaf.cardindex.names import Name, fold, parse
+from looseleaf.cardindex.names import Name, fold, is_patronymic, parse
 from looseleaf.model import FormType
 
 #: A possessive ending is the sentence's, not the name's.
@@ -29,7 +29,6 @@ _MIDDLE = re.compile(
     r"|von|van|de|del|della|di|da|der|den|du|la|le|bin|ibn|al|y)$"
 )
 _OLDER_YOUNGER = ("the elder", "the younger")
-_PATRONYMIC = re.compile(r"(?:ovich|evich|ovitch|evitch|ovna|evna|ович|евич|овна|евна)$")
 #: A surname never seen beside a given name is a person, less surely so.
 _ALONE = 0.7
 #: Forms longer than this are run-on text, not a name.
@@ -76,9 +75,7 @@ def cleaned(form: str) -> str | None:
         body = words[:-1]
     if any(not _MIDDLE.match(w) for w in body[1:-1]):
         return None
-    if len(words) == 1 and _PATRONYMIC.search(text):  # "Pavlovich" alone: whose son?
-        return None
-    if len(words) > 1 and _PATRONYMIC.search(words[-1]):  # "Kasimir Ludwigovich": no surname
+    if is_patronymic(words[-1]):  # "Pavlovich" alone, "Kasimir Ludwigovich": no surname
         return None
     return text
 

@@ -72,8 +72,7 @@ class Custody(RegistryBase):
                 proposed = self._proposable(tx, actor.reader_id, leaf_ids)
             elif xref_leaf is not None:
                 kind, scope = "xref", {"leaf": xref_leaf[0], "name": xref_leaf[1]}
-                candidates = self._xref_proposals(tx, actor, *xref_leaf)
-                proposed = self._proposable(tx, actor.reader_id, candidates)
+                proposed = self._xref_request(tx, actor, *xref_leaf)
             else:
                 # Found when a custodian opens the slip, among what that
                 # custodian may read: never a substring oracle over the rest.
@@ -109,7 +108,31 @@ class Custody(RegistryBase):
             )
         ]
 
-    def _xref_proposals(self, tx: Tx, actor: Actor, leaf_id: int, name: str) -> list[int]:
+    def _xref_request(self, tx: Tx, actor: Actor, leaf_id: int, name: str) -> list[int]:
+        """Petrov's case: the leaf says "see the file of X", and the reader may
+        ask for it whether or not they may see that such a file exists. A
+        target they may see is found in their own view; any other name
+        written on the leaf is looked for among every title, and what bears
+        on it is proposed to custodians only (a reader is never shown a
+        slip's proposals, a custodian only those they may read): the reader's
+        answer is the same pending slip, held or not."""
+        assert actor.reader_id is not None
+        try:
+            candidates = self._xref_proposals(tx, actor, leaf_id, name)
+        except NotFound:
+            source = leaves.by_id(tx, leaf_id)
+            assert source is not None  # a leaf the reader may not read is refused before
+            if not xref.mentions(leaves.text(tx, source).normalised, [name]):
+                raise NotFound("dossier", name) from None  # as for a name nothing holds
+            try:
+                candidates = self._xref_proposals(tx, actor, leaf_id, name, every_title=True)
+            except (NotFound, BadInput):  # nothing held, or more than one: a custodian's call
+                candidates = []
+        return self._proposable(tx, actor.reader_id, candidates)
+
+    def _xref_proposals(
+        self, tx: Tx, actor: Actor, leaf_id: int, name: str, *, every_title: bool = False
+    ) -> list[int]:
         """Leaves of the named person's dossier that bear on the referencing leaf.
 
         The name must be a cross-reference the reader is shown on that leaf,
@@ -127,7 +150,7 @@ class Custody(RegistryBase):
         if source is None:
             raise NotFound("leaf", leaf_id)
         assert actor.reader_id is not None
-        visible = sql.visible_dossiers(actor.reader_id)
+        visible = Filter("1 = 1", ()) if every_title else sql.visible_dossiers(actor.reader_id)
         people = sql.visible_persons(actor.reader_id)
         text = leaves.text(tx, source).normalised
         target = self._xref_target(tx, actor, leaf_id, name, people)

@@ -56,7 +56,6 @@ class Proposals(CardIndex):
         """Every pending proposal made again from the unlinked names; the ids
         of those the actor may see (on `dossier_id`), which alone the audit
         record counts."""
-        proposals.drop_pending(tx)
         # A name already suggested as a form of a record waits for that decision.
         suggested = {s.form for s in suggestions.pending(tx)}
         named = [n for n in proposals.unlinked(tx, _EVERY_LEAF, None) if n[0] not in suggested]
@@ -67,9 +66,11 @@ class Proposals(CardIndex):
             for h in alias_hints(text)
         ]
         now = self.now()
-        made = [
+        groups = group(named, aliases)
+        kept = proposals.keep_pending(tx, groups)
+        made = sorted(kept) + [
             made_id
-            for found_group in group(named, aliases)
+            for found_group in groups
             if (made_id := proposals.add(tx, found_group, now)) is not None
         ]
         on_dossier = None if dossier_id is None else set(leaves.ids_of_dossier(tx, dossier_id))

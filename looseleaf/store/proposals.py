@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from looseleaf.cardindex.names import fold
@@ -14,17 +15,39 @@ from looseleaf.store.base import Filter, Tx
 _COLUMNS = "id, preferred, forms, score, reasons, status, person_id"
 
 
+def _forms_json(group: Group) -> str:
+    types = dict(group.types)
+    forms = [
+        [form, list(leaves), *([str(types[form])] if form in types else [])]
+        for form, leaves in group.forms
+    ]
+    return json.dumps(forms, ensure_ascii=False)
+
+
+def keep_pending(tx: Tx, groups: Sequence[Group]) -> set[int]:
+    """Undecided proposals are a view of the unlinked names, made again at
+    each ingest: those the new grouping makes again unchanged keep their ids
+    (a registrar's proposal does not vanish because a file came in); the
+    others go. Answers the ids kept."""
+    wanted = {(fold(g.preferred), _forms_json(g)) for g in groups}
+    kept: set[int] = set()
+    for proposal_id, folded, forms in tx.all(
+        "SELECT id, folded, forms FROM proposals WHERE status = 'pending'"
+    ):
+        if (folded, forms) in wanted:
+            kept.add(int(proposal_id))
+        else:
+            tx.execute("DELETE FROM proposals WHERE id = ?", (proposal_id,))
+    return kept
+
+
 def add(tx: Tx, group: Group, now: str) -> int | None:
     """A new pending proposal, unless one under its name is pending or decided."""
     folded = fold(group.preferred)
     if tx.one("SELECT 1 FROM proposals WHERE folded = ?", (folded,)) is not None:
         return None
     arrival, proposal_id = ids.one(tx, "suggestion")
-    types = dict(group.types)
-    forms = [
-        [form, list(leaves), *([str(types[form])] if form in types else [])]
-        for form, leaves in group.forms
-    ]
+    forms = json.loads(_forms_json(group))
     tx.execute(
         "INSERT INTO proposals (id, arrival, preferred, folded, forms, score, reasons, status, "
         "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?)",
@@ -64,11 +87,6 @@ def pending(tx: Tx) -> list[Suggestion]:
 def by_id(tx: Tx, proposal_id: int) -> Suggestion | None:
     row = tx.one(f"SELECT {_COLUMNS} FROM proposals WHERE id = ?", (proposal_id,))
     return None if row is None else _proposal(row)
-
-
-def drop_pending(tx: Tx) -> None:
-    """Undecided proposals are a view of the unlinked names: regrouped whole."""
-    tx.execute("DELETE FROM proposals WHERE status = 'pending'")
 
 
 def form_types(tx: Tx, proposal_id: int) -> dict[str, str]:

@@ -1,6 +1,8 @@
 """A cross-reference slip is no oracle for cover names (issue 13, observation
-7): a slip names a cross-reference the reader is shown on that leaf, and any
-other name, a cover name included, gets the very answer a made-up word gets,
+7; issue 15, Petrov's case): a slip names a cross-reference the reader is
+shown on that leaf or any other name written on it, and a cover name gets
+the very answer any word of the leaf gets (a pending slip with nothing said),
+while a name the leaf does not write gets the answer a made-up word gets,
 through the facade, the HTTP API and the command line.
 
 The world is the one of tests/evidence/test_cover_names.py: Anton Ravelsky,
@@ -16,6 +18,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from looseleaf.cli import run
+from looseleaf.custody import xref
 from looseleaf.errors import LooseleafError, NotFound
 from looseleaf.registry import Registry
 from looseleaf.web.app import create_app
@@ -44,16 +47,25 @@ def _same_answer(cover: LooseleafError, made_up: LooseleafError) -> None:
     assert str(cover) == str(made_up).replace(MADE_UP, COVER)
 
 
+#: A word of the leaf that names only the cover name, naming nobody.
+PLACE = "Lyon"
+
+
 @pytest.mark.parametrize("name", BLIND)
-def test_a_cover_name_is_refused_like_a_made_up_word(world: World, name: str) -> None:
-    for leaf_id in (world.cover_leaf, world.plain_leaf):
-        cover = _refusal(world, name, leaf_id, COVER)
-        made_up = _refusal(world, name, leaf_id, MADE_UP)
-        _same_answer(cover, made_up)
-        assert str(cover) == f"dossier {COVER}: not found"
+def test_a_cover_name_is_answered_like_any_word_of_the_leaf(world: World, name: str) -> None:
+    actor = world.actor(name)
+    cover = world.registry.request_slip(actor, PURPOSE, xref_leaf=(world.cover_leaf, COVER))
+    place = world.registry.request_slip(actor, PURPOSE, xref_leaf=(world.cover_leaf, PLACE))
+    assert (cover.status, cover.scope_kind, cover.proposed) == ("pending", "xref", None)
+    assert (place.status, place.scope_kind, place.proposed) == ("pending", "xref", None)
+    # A name the leaf does not write is refused as a made-up word is.
+    _same_answer(
+        _refusal(world, name, world.plain_leaf, COVER),
+        _refusal(world, name, world.plain_leaf, MADE_UP),
+    )
     # On the leaf that names only the cover name, the reader is shown no
-    # cross-reference, so there is none to raise a slip from.
-    assert world.registry.xrefs(world.actor(name), world.cover_leaf) == []
+    # cross-reference.
+    assert world.registry.xrefs(actor, world.cover_leaf) == []
 
 
 @pytest.mark.parametrize("name", BLIND[:-1])
@@ -75,19 +87,21 @@ def test_a_decoder_may_raise_a_slip_from_the_cover_name(world: World, name: str)
     assert slip.status == "pending"
 
 
-def test_every_accepted_name_is_a_cross_reference_shown_on_the_leaf(world: World) -> None:
-    """No name outside what `xrefs` shows the reader (and the titles they
-    may see) opens a slip: the card index's forms of every record are tried."""
+def test_every_accepted_name_is_shown_on_the_leaf_or_written_on_it(world: World) -> None:
+    """No name outside what `xrefs` shows the reader, the titles they may
+    see and the words of the leaf opens a slip: the card index's forms of
+    every record are tried."""
     registry = world.registry
     record = registry.person(OPERATOR, world.person_id)
     tried = [form.form for form in record.forms] + [MADE_UP, "Lyon", "Geneva"]
-    for name in BLIND:
+    for name in BLIND[:-1]:
         actor = world.actor(name)
         for leaf_id in (world.cover_leaf, world.plain_leaf):
+            text = registry.read(actor, leaf_id).normalised
             shown = {x.text.casefold() for x in registry.xrefs(actor, leaf_id)}
             shown |= {x.dossier_title.casefold() for x in registry.xrefs(actor, leaf_id)}
             for asked in tried:
-                if asked.casefold() in shown:
+                if asked.casefold() in shown or xref.mentions(text, [asked]):
                     registry.request_slip(actor, PURPOSE, xref_leaf=(leaf_id, asked))
                     continue
                 with pytest.raises(NotFound) as refused:
@@ -107,7 +121,13 @@ def test_the_http_api_answers_a_cover_name_as_a_made_up_word(world: World) -> No
             )
             return response.status_code, response.json()
 
-        assert ask("reader", COVER) == (404, {"error": f"dossier {COVER}: not found"})
+        cover, place = ask("reader", COVER), ask("reader", PLACE)
+        assert cover[0] == place[0] == 201
+        assert isinstance(cover[1], dict)
+        assert isinstance(place[1], dict)
+        assert {k: v for k, v in cover[1].items() if k not in ("id", "scope", "created_at")} == {
+            k: v for k, v in place[1].items() if k not in ("id", "scope", "created_at")
+        }
         assert ask("reader", MADE_UP) == (404, {"error": f"dossier {MADE_UP}: not found"})
         status, body = ask("decoder", COVER)
         assert status == 201
@@ -128,7 +148,7 @@ def test_the_command_line_answers_a_cover_name_as_a_made_up_word(
                 "--as",
                 reader,
                 "--xref",
-                f"{world.cover_leaf}:{asked}",
+                f"{world.plain_leaf}:{asked}",  # a leaf that does not write the cover name
                 "--purpose",
                 PURPOSE,
             ]

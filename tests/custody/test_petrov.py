@@ -10,6 +10,7 @@ reader then reads exactly those two and no other leaf of that dossier.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -158,3 +159,67 @@ def test_petrov_reads_exactly_the_two_leaves_detached_for_him(
     listed = [leaf["id"] for r in shown["reports"] for leaf in r["leaves"]]  # type: ignore[index]
     assert listed == mentions_koval[:2]
     assert shown["dossier"]["leaves"] == 2  # type: ignore[index]
+
+
+def _alike(answers: object) -> str:
+    text = re.sub(r"\d{4}-\d\d-\d\dT[\d:.]+Z", "<time>", json.dumps(answers))
+    first: dict[str, str] = {}
+    return re.sub(r"\b\d{9}\b", lambda m: first.setdefault(m.group(), f"<id{len(first)}>"), text)
+
+
+def _petrov_asks(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, *, held: bool
+) -> tuple[list[object], object]:
+    """Petrov, on the seaman's leaf, asks for the file of Brecht-Sokolov, whose
+    dossier's very title is beyond him (TOP SECRET/ARCHIVE-KI) - or, with
+    `held` false, of which nothing is held at all. Answers his outputs, and
+    what the custodian then sees of the slip."""
+    reg = ("--registry", str(tmp_path / ("held" if held else "none") / "r.db"))
+
+    def ok(*args: str) -> object:
+        code, body = cli(capsys, *reg, *args, "--json")
+        assert code == 0, body
+        return body
+
+    ok("init")
+    seaman = write(tmp_path / "seaman.txt", SEAMAN)
+    ok("ingest", str(seaman), "--dossier", "KOVAL, Pavlo - boatswain", "--level", "SECRET",
+       "--compartment", "SEAMEN", "--dossier-level", "CONFIDENTIAL")  # fmt: skip
+    ok("reader", "add", "petrov", "--level", "top secret", "--compartment", "SEAMEN")
+    ok("reader", "add", "custodian", "--level", "top secret", "--compartment", "ARCHIVE-KI",
+       "--role", "custodian")  # fmt: skip
+    if held:
+        target = write(tmp_path / "target.txt", "\f".join(TARGET_PAGES))
+        ok("ingest", str(target), "--dossier", "BRECHT-SOKOLOV, Anton", "--level", "TOP SECRET",
+           "--compartment", "ARCHIVE-KI", "--dossier-level", "TOP SECRET",
+           "--dossier-compartment", "ARCHIVE-KI")  # fmt: skip
+    shown = ok("dossier", "show", "KOVAL, Pavlo - boatswain", "--as", "petrov")
+    [leaf] = shown["reports"][0]["leaves"]  # type: ignore[index]
+    seen: list[object] = [shown, ok("dossier", "list", "--as", "petrov")]
+    slip = ok("slip", "request", "--as", "petrov", "--xref", f"{leaf['id']}:Brecht-Sokolov",
+              "--purpose", "who did Koval meet?")  # fmt: skip
+    assert isinstance(slip, dict)
+    seen += [slip, ok("slip", "list", "--as", "petrov"), ok("slip", "show", str(slip["id"]),
+             "--as", "petrov")]  # fmt: skip
+    # A name the leaf does not write is refused alike, held or not.
+    code, err = cli(capsys, *reg, "slip", "request", "--as", "petrov", "--xref",
+                    f"{leaf['id']}:Trotsky", "--purpose", "x")  # fmt: skip
+    seen.append((code, err))
+    return seen, ok("slip", "show", str(slip["id"]), "--as", "custodian")
+
+
+def test_a_reference_to_a_file_whose_title_is_hidden_can_be_asked_for_and_says_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    held, custodian_held = _petrov_asks(capsys, tmp_path, held=True)
+    none, custodian_none = _petrov_asks(capsys, tmp_path, held=False)
+    # Petrov cannot tell a hidden file from no file (each registry has its own
+    # id key and clock: ids are compared by where they first appear).
+    assert _alike(held) == _alike(none)
+    assert held[2]["status"] == "pending"  # type: ignore[index]
+    assert held[-1][0] == 2  # type: ignore[index]
+    # The custodian read into ARCHIVE-KI is proposed the leaves that name Koval;
+    # with nothing held, nothing.
+    target_pages_with_koval = 3
+    assert len(custodian_held["proposed"]) == target_pages_with_koval  # type: ignore[index]
+    assert custodian_none["proposed"] == []  # type: ignore[index]

@@ -134,7 +134,10 @@ def test_the_desk_links_every_registrar_page_and_counts_waiting_suggestions(
     assert 'href="/registrar"' in room.client.get("/").text  # the bar links the desk
 
     upload(room, [("galati.txt", GALATI)], csrf_from(room, "/registrar/ingest"))
-    assert "<strong>2</strong> suggestions waiting" in room.client.get("/registrar").text
+    after = room.client.get("/registrar").text
+    assert "<strong>2</strong> suggestions waiting" in after
+    proposed = [s for s in room.registry.suggestions(room.reader("clerk")) if s.kind == "record"]
+    assert f"<strong>{len(proposed)}</strong> records proposed from the holdings" in after
 
 
 # -- taking files in ---------------------------------------------------------------------
@@ -387,8 +390,9 @@ def test_suggestions_from_an_upload_are_accepted_and_rejected(room: Room, upload
     enter(room, "clerk")
     upload(room, [("galati.txt", GALATI)], csrf_from(room, "/registrar/ingest"))
     clerk = room.reader("clerk")
-    pending = {s.form: s for s in room.registry.suggestions(clerk)}
+    pending = {s.form: s for s in room.registry.suggestions(clerk) if s.kind != "record"}
     assert set(pending) == {"Moraru", "Lupescu"}
+    proposed = [s for s in room.registry.suggestions(clerk) if s.kind == "record"]
     lupu = pending["Moraru"].person_id
     assert lupu is not None
 
@@ -411,11 +415,15 @@ def test_suggestions_from_an_upload_are_accepted_and_rejected(room: Room, upload
     assert rejected.status_code == 303
     assert "it will not be made again" in room.client.get(rejected.headers["location"]).text
 
-    assert room.registry.suggestions(clerk) == []
+    assert room.registry.suggestions(clerk) == proposed  # the records proposed still wait
     forms = {f.form for f in room.registry.person(OPERATOR, lupu).forms}
     assert "Moraru" in forms
     assert "Lupescu" not in forms
-    assert "No suggestions waiting" in room.client.get("/registrar/cardindex").text
+    curation = room.client.get("/registrar/cardindex").text
+    assert f'action="/registrar/suggestions/{pending["Moraru"].id}"' not in curation
+    for record in proposed:
+        assert f'action="/registrar/suggestions/{record.id}"' in curation
+        assert f"a new record “{record.form}”" in curation
     actions = [e.action for e in events(room, f"person:{lupu}")]
     assert "person.suggestion.accept" in actions
     assert "person.suggestion.reject" in actions

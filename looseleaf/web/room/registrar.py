@@ -129,8 +129,10 @@ def registrar(request: Request, reg: Reg, me: Me) -> Response:
     may = allowed(
         reg, me, Action.REPORT_INGEST, Action.LEAF_MARK, Action.LEAF_WITHDRAW, Action.PERSON_CURATE
     )
-    pending = len(reg.suggestions(me.actor)) if may["person_curate"] else None
-    return page(request, "registrar.html", me, may=may, pending=pending)
+    waiting = reg.suggestions(me.actor) if may["person_curate"] else None
+    pending = None if waiting is None else sum(1 for s in waiting if s.kind != "record")
+    proposed = None if waiting is None else sum(1 for s in waiting if s.kind == "record")
+    return page(request, "registrar.html", me, may=may, pending=pending, proposed=proposed)
 
 
 # -- taking files in ----------------------------------------------------------------
