@@ -479,6 +479,20 @@ class PersonMatch(Jsonable):
 
 
 @dataclass(frozen=True)
+class CardEntry(Jsonable):
+    """One card of the index as its reader may see it: the record, where it
+    is filed (the surname's first letter), and what they may read of it."""
+
+    person_id: int
+    preferred: str
+    kind: str
+    letter: str
+    mentions: int
+    dossiers: int
+    claims: int
+
+
+@dataclass(frozen=True)
 class CrossReference(Jsonable):
     """A leaf names someone who has a dossier. Never says which leaves of it
     mention what: only that the dossier exists, for a slip to ask about."""

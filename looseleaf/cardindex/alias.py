@@ -35,7 +35,7 @@ _PHRASES: tuple[tuple[str, FormType], ...] = (
 _PHRASE = re.compile(
     r"(?<![\w-])(?P<phrase>(?i:"
     + "|".join(f"(?:{pattern})" for pattern, _ in _PHRASES)
-    + rf"))\s+(?:the\s+)?[\"“‘']?(?P<alias>{_NAME}|[A-Z]{{3,}})"
+    + rf"))\s+(?:the\s+)?[\"“‘']?(?:the\s+)?(?P<alias>{_NAME}|[A-Z]{{3,}})"
 )
 _TYPES = [(re.compile(rf"^(?:{pattern})$", re.IGNORECASE), kind) for pattern, kind in _PHRASES]
 #: What may stand between a name and the phrase that names it again: a comma,

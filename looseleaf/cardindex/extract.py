@@ -148,12 +148,12 @@ def _followers(text: str, named: Sequence[Mention]) -> list[Mention]:
     """Trotskyists, Zinovievites: the followers of a person the leaf names (a
     group of its own), not Socialists or Communists."""
     persons = {fold(m.text.split()[-1]) for m in named if not m.text.isupper()}
-    return [
-        m
-        for m in _spans(text, _FOLLOWERS)
-        if fold(_FOLLOWER_END.sub("", m.text)) in persons
-        or fold(_FOLLOWER_END.sub("", m.text)) + "y" in persons
-    ]
+
+    def of_a_person(word: str) -> bool:  # Trotsky-ists, Zaremb(a)-ists
+        stem = fold(_FOLLOWER_END.sub("", word))
+        return any(p.startswith(stem) and len(p) - len(stem) <= 2 for p in persons)
+
+    return [m for m in _spans(text, _FOLLOWERS) if of_a_person(m.text)]
 
 
 #: NKVD, OGPU, G.P.U.: a body's initials (never a Roman numeral).

@@ -10,7 +10,7 @@ import typer
 
 from looseleaf.cli.common import AS_OPTION, JSON_OPTION, counted, emit, open_as, out
 from looseleaf.errors import BadInput
-from looseleaf.model import Person, PersonMatch, Suggestion
+from looseleaf.model import CardEntry, Person, PersonMatch, Suggestion
 from looseleaf.registry import MarkingRequest
 
 app = typer.Typer(
@@ -78,6 +78,36 @@ def search(
     emit(registry.person_search(actor, name, limit=limit), as_json, _print_match)
 
 
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    kind: Annotated[str | None, typer.Option(help="person, organisation, group or place")] = None,
+    letter: Annotated[
+        str | None, typer.Option(help="One drawer: A to Z, or # for the rest")
+    ] = None,
+    limit: Annotated[int, typer.Option(help="At most this many cards")] = 200,
+    after: Annotated[str | None, typer.Option(help="The cards after this record id")] = None,
+    as_: Annotated[str | None, AS_OPTION] = None,
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """The card index A to Z: every record you may know of, with its mentions,
+    dossiers and claims as far as you may read."""
+    registry, actor = open_as(ctx, as_)
+    emit(
+        registry.person_list(actor, kind=kind, letter=letter, limit=limit, after=after),
+        as_json,
+        _print_card,
+    )
+
+
+def _print_card(card: CardEntry) -> None:
+    out.print(
+        f"{card.letter}  {card.person_id:>9}  {card.preferred}  [{card.kind}]  "
+        f"{counted(card.mentions, 'mention')}, {counted(card.dossiers, 'dossier')}, "
+        f"{counted(card.claims, 'claim')}"
+    )
+
+
 @app.command("show")
 def show(
     ctx: typer.Context,
@@ -108,10 +138,14 @@ def add(
         int | None, typer.Option(help="The organisation this one succeeded")
     ] = None,
     note: Annotated[str | None, typer.Option(help="One line on who this is")] = None,
+    namesake: Annotated[
+        bool, typer.Option(help="Another person of a name a record already has")
+    ] = False,
     as_: Annotated[str | None, AS_OPTION] = None,
     as_json: bool = JSON_OPTION,
 ) -> None:
-    """Create a record (registrar)."""
+    """Create a record (registrar); a name you already have a record of is
+    refused unless it is a --namesake."""
     registry, actor = open_as(ctx, as_)
     person = registry.person_add(
         actor,
@@ -125,6 +159,7 @@ def add(
         dossier=dossier,
         note=note,
         successor_of=successor_of,
+        namesake=namesake,
     )
     emit(person, as_json, _print_person)
 

@@ -139,6 +139,7 @@ SPECS: dict[str, Names] = {
     "person.suggestion.accept": _SUGGESTION,
     "person.suggestion.reject": _SUGGESTION,
     "person.propose": Names(words=("proposed", "names")),
+    "person.list": Names(records=("records",), words=("kind", "letter")),
     "person.propose.ingest": Names(words=("proposed", "names")),
     "person.proposal.accept": Names(leaves=("leaves",)),
     "person.proposal.reject": Names(leaves=("leaves",)),

@@ -59,9 +59,12 @@ class CardIndex(RegistryBase):
         dossier: str | None = None,
         note: str | None = None,
         successor_of: int | None = None,
+        namesake: bool = False,
     ) -> Person:
         """A new record. Its preferred name is its first form; the record is
-        marked like a dossier title (default: the registry's default level)."""
+        marked like a dossier title (default: the registry's default level).
+        A name a record the actor may see already has is refused unless this
+        is a `namesake` (another person of that name): one person, one card."""
         preferred = preferred.strip()
         if not preferred:
             raise BadInput("person name", "a record needs a preferred name")
@@ -75,6 +78,13 @@ class CardIndex(RegistryBase):
             if marking is None or marking.level is None:
                 resolved = self.capped(tx, actor, resolved)
             self._within(tx, actor, resolved, "the marking")
+            if not namesake:
+                held = sorted({person for person, _ in self._view(tx, actor).exact(preferred)})
+                if held:
+                    raise BadInput(
+                        f"person name {preferred!r}",
+                        f"is record {held[0]} already (--namesake for another person of that name)",
+                    )
             dossier_id = None
             if dossier:
                 found = dossiers.find(tx, dossier, visible=self._titles_seen(actor))

@@ -8,13 +8,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 from looseleaf.cardindex.extract import alias_hints
+from looseleaf.cardindex.names import parse
 from looseleaf.cardindex.proposal import Alias, group
 from looseleaf.custody.notes import derived_marking
 from looseleaf.errors import BadInput, NotFound
 from looseleaf.model import Actor, Marking, Suggestion
 from looseleaf.policy import Action
 from looseleaf.registry.base import MarkingRequest
-from looseleaf.registry.cardindex import CardIndex
+from looseleaf.registry.cardlist import CardList
 from looseleaf.store import Tx, dossiers, leaves, proposals, suggestions
 from looseleaf.store.base import Filter
 
@@ -24,7 +25,7 @@ AUTO_SCORE = 0.9
 _EVERY_LEAF = Filter("1 = 1", ())
 
 
-class Proposals(CardIndex):
+class Proposals(CardList):
     def propose_records(self, actor: Actor, *, dossier: str | None = None) -> list[Suggestion]:
         """Regroup the undecided proposals over every name no record holds,
         and answer those the actor may see (with a name on `dossier`, if
@@ -129,6 +130,8 @@ class Proposals(CardIndex):
             person = self.person_add(
                 actor,
                 found.form,
+                kind=str(parse(found.form).kind),
+                namesake=True,  # the registrar accepts it as a person of its own
                 forms=[
                     (types.get(form, "spelling"), form)
                     for form in found.forms

@@ -244,3 +244,31 @@ def visible_ids(tx: Tx, visible: Filter) -> list[int]:
             visible.params,
         )
     ]
+
+
+def counts(
+    tx: Tx, ids: Sequence[int], readable: Filter, titles: Filter
+) -> dict[int, tuple[int, int, int]]:
+    """(mentions, dossiers, claims) of each record, counted only on leaves
+    `readable` admits (dossiers only where `titles` shows the title)."""
+    wanted = sorted(set(ids))
+    found: dict[int, list[int]] = {i: [0, 0, 0] for i in wanted}
+    for start in range(0, len(wanted), 500):
+        part = wanted[start : start + 500]
+        marks = ", ".join("?" for _ in part)
+        for person_id, mentioned, dossiers in tx.all(
+            "SELECT x.person_id, COUNT(*), COUNT(DISTINCT CASE WHEN "
+            f"{titles.sql} THEN d.id END) FROM mentions x JOIN leaves l ON l.id = x.leaf_id "
+            f"JOIN dossiers d ON d.id = l.dossier_id WHERE x.person_id IN ({marks}) "
+            f"AND {readable.sql} GROUP BY x.person_id",
+            (*titles.params, *part, *readable.params),
+        ):
+            found[int(person_id)][0:2] = [int(mentioned), int(dossiers)]
+        for person_id, claimed in tx.all(
+            "SELECT c.subject_id, COUNT(*) FROM claims c JOIN leaves l ON l.id = c.leaf_id "
+            f"WHERE c.subject_id IN ({marks}) AND c.status = 'accepted' AND {readable.sql} "
+            "GROUP BY c.subject_id",
+            (*part, *readable.params),
+        ):
+            found[int(person_id)][2] = int(claimed)
+    return {i: (c[0], c[1], c[2]) for i, c in found.items()}

@@ -100,6 +100,12 @@ ENTRIES: dict[tuple[str, ...], list[list[str]]] = {
     ("audit", "proof"): [["{read_event}"]],
     ("audit", "alarms"): [[]],
     ("person", "search"): [["Orlov"], ["Лупу"]],
+    ("person", "list"): [
+        [],
+        ["--letter", "o"],
+        ["--kind", "organisation", "--limit", "5"],
+        ["--letter", "Or"],
+    ],
     ("person", "show"): [["{person}"], ["999999999"]],
     ("person", "add"): [["Tree Newcomer"]],
     ("person", "import"): [["{authority}"]],

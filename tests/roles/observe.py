@@ -787,6 +787,13 @@ API: dict[tuple[str, str], tuple[str, Asks]] = {
         "read",
         lambda c: [Ask("GET", "/api/persons", params={"q": q}) for q in PERSON_QUERIES],
     ),
+    ("GET", "/api/cards"): (
+        "read",
+        lambda c: [
+            Ask("GET", "/api/cards"),
+            Ask("GET", "/api/cards", params={"letter": "O", "kind": "person"}),
+        ],
+    ),
     ("GET", "/api/persons/{person_id}"): (
         "read",
         _each("GET", "/api/persons/{}", lambda c: c.some("person")),
@@ -1003,7 +1010,10 @@ ROOM: dict[tuple[str, str], tuple[str, Asks]] = {
     ("GET", "/search"): ("read", _room_searches),
     ("GET", "/persons"): (
         "read",
-        lambda c: [Ask("GET", "/persons", params={"q": q}) for q in PERSON_QUERIES],
+        lambda c: (
+            [Ask("GET", "/persons", params={"q": q}) for q in PERSON_QUERIES]
+            + [Ask("GET", "/persons", params={"letter": "O"})]
+        ),
     ),
     ("GET", "/persons/{person_id}"): (
         "read",
@@ -1438,6 +1448,10 @@ CLI: dict[tuple[str, ...], tuple[str, Commands] | Skip] = {
     ("person", "import"): ("write", _cli_import),
     ("person", "merge"): ("write", _with("_cli_person_writes")),
     ("person", "search"): ("read", _cli_persons),
+    ("person", "list"): (
+        "read",
+        lambda c: [["person", "list"], ["person", "list", "--letter", "O", "--kind", "person"]],
+    ),
     ("person", "show"): ("read", _with("_cli_persons")),
     ("person", "split"): ("write", _with("_cli_person_writes")),
     ("person", "propose"): ("write", lambda c: [["person", "propose"]]),

@@ -17,6 +17,7 @@ from pydantic import BaseModel
 
 from looseleaf.model import (
     Actor,
+    CardEntry,
     Copy,
     CrossReference,
     Dossier,
@@ -199,6 +200,19 @@ def persons(
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
 ) -> list[PersonMatch]:
     return reg.person_search(who, q, limit=limit)
+
+
+@router.get("/cards", tags=["card index"])
+def cards(
+    reg: Reg,
+    who: Who,
+    letter: Annotated[str | None, Query(min_length=1, max_length=1)] = None,
+    kind: Annotated[str | None, Query(max_length=20)] = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+    after: Annotated[str | None, Query(max_length=20)] = None,
+) -> list[CardEntry]:
+    """The card index A to Z: the records I may know of, with what I may read of them."""
+    return reg.person_list(who, kind=kind, letter=letter, limit=limit, after=after)
 
 
 @router.get("/persons/{person_id}", tags=["card index"])

@@ -101,12 +101,38 @@ def search(
     return page(request, "search.html", me, q=q, result=result)
 
 
+#: Cards on one page of a drawer.
+CARDS_PER_PAGE = 100
+
+
 @router.get("/persons")
 def persons(
-    request: Request, reg: Reg, me: Me, q: Annotated[str, Query(max_length=200)] = ""
+    request: Request,
+    reg: Reg,
+    me: Me,
+    q: Annotated[str, Query(max_length=200)] = "",
+    letter: Annotated[str | None, Query(max_length=1)] = None,
+    after: Annotated[str | None, Query(max_length=20)] = None,
 ) -> Response:
+    """A name in any spelling, or a drawer of the card index A to Z."""
     found = reg.person_search(me.actor, q) if q.strip() else []
-    return page(request, "persons.html", me, q=q, matches=found)
+    cards = (
+        reg.person_list(me.actor, letter=letter, after=after, limit=CARDS_PER_PAGE)
+        if letter and not q.strip()
+        else []
+    )
+    more = cards[-1].person_id if len(cards) == CARDS_PER_PAGE else None
+    return page(
+        request,
+        "persons.html",
+        me,
+        q=q,
+        matches=found,
+        letter=(letter or "").upper(),
+        cards=cards,
+        more=more,
+        letters=[*"ABCDEFGHIJKLMNOPQRSTUVWXYZ", "#"],
+    )
 
 
 @router.get("/persons/{person_id}")
