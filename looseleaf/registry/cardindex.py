@@ -33,7 +33,7 @@ from looseleaf.model import (
 )
 from looseleaf.policy import Action, sql
 from looseleaf.registry.base import MarkingRequest, RegistryBase
-from looseleaf.store import Tx, dossiers, markings, mentions, persons, suggestions
+from looseleaf.store import Tx, claims, dossiers, markings, mentions, persons, suggestions
 from looseleaf.store.base import Filter
 
 _ALL = Filter("1 = 1", ())
@@ -491,6 +491,7 @@ class CardIndex(RegistryBase):
             ]
             mentions.drop_unlinked(tx, leaf_id, [(m.start, m.end) for m in new])
             mentions.add(tx, leaf_id, _spans(new))
+        claims.link_to(tx, person_id, [f.form for f in record.forms])
 
     def _gazetteer_of(self, tx: Tx) -> Gazetteer:
         version = persons.forms_version(tx)

@@ -240,3 +240,23 @@ def notes(tx: Tx) -> list[tuple[frozenset[int], str]]:
         (frozenset(int(i) for i in str(row[0]).split(",")), str(row[1]))
         for row in tx.all("SELECT claim_ids, text FROM conflict_notes ORDER BY id")
     ]
+
+
+def link_to(tx: Tx, person_id: int, forms: Sequence[str]) -> int:
+    """Claims whose subject (or value) is written as one of a record's forms
+    and that no record holds yet are the record's: "Trotsky", "Leon Trotsky"
+    and "Trotzki" meet as one subject once the record has those forms.
+    Answers how many subjects were linked."""
+    written = sorted({form.strip() for form in forms if form.strip()})
+    if not written:
+        return 0
+    marks = ", ".join("?" for _ in written)
+    linked = 0
+    for column, known in (("subject", "subject_id"), ("value", "value_id")):
+        rows = tx.all(
+            f"SELECT id FROM claims WHERE {known} IS NULL AND {column} IN ({marks})", written
+        )
+        for (claim_id,) in rows:
+            tx.execute(f"UPDATE claims SET {known} = ? WHERE id = ?", (person_id, claim_id))
+        linked += len(rows) if column == "subject" else 0
+    return linked
