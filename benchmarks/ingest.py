@@ -304,6 +304,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--repeat", type=int, default=3, help="interleaved runs per side (default 3)"
     )
+    parser.add_argument(
+        "--proposals",
+        choices=("review", "auto", "off"),
+        default="review",
+        help="the registry's setting for records proposed at ingest (default review)",
+    )
     add_options(parser)
     args = parser.parse_args(argv)
     if args.repeat < 1 or args.megabytes <= 0:
@@ -312,7 +318,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="looseleaf-bench-") as tmp:
         workdir = Path(tmp)
         config = workdir / "empty.toml"
-        config.write_text("", encoding="utf-8")
+        config.write_text(f'proposals = "{args.proposals}"\n', encoding="utf-8")
         chars = Settings.load(env={}, config=config).passage_chars
         files = build_corpus(args.seeds, workdir / "corpus", args.megabytes)
         report: dict[str, Any] = {
@@ -323,6 +329,7 @@ def main(argv: list[str] | None = None) -> int:
             "files": len(files),
             "repeat": args.repeat,
             "passage_chars": chars,
+            "proposals": args.proposals,
             "backends": {},
         }
         if args.backend in {"both", "sqlite"}:

@@ -105,10 +105,11 @@ class CardView:
         ]
 
     def partial(self, name: str) -> list[tuple[int, str, bool]]:
-        """(record, form, ends it) of every visible form that holds the words
-        of `name` as a run: Orlov in Orlov-Brandt, Kasimir in Kasimir
-        Orlov-Brandt; `ends it` if the run is the form's last words (a
-        surname, not a given name)."""
+        """(record, form, in the surname) of every visible form that holds
+        the words of `name` as a run: Orlov in Orlov-Brandt, Kasimir in
+        Kasimir Orlov-Brandt; `in the surname` if the run starts within the
+        form's last word (a surname, or a part of a double one, not a given
+        name)."""
         words = folded_words(name)
         if not words:
             return []
@@ -121,7 +122,9 @@ class CardView:
             starts = [i for i in range(len(form) - size + 1) if form[i : i + size] == words]
             if starts:
                 entry = self.card.entries[p]
-                found.append((entry[1], entry[2], starts[-1] + size == len(form)))
+                # A part of a double surname is the surname too (Orlov of Orlov-Brandt).
+                surname = len(folded_words(entry[2].split()[-1])) if entry[2].split() else 0
+                found.append((entry[1], entry[2], starts[-1] >= len(form) - surname))
         return found
 
     def fuzzy(self, name: str, *, floor: float) -> list[tuple[int, str, Match]]:

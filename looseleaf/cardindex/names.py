@@ -110,12 +110,13 @@ def is_patronymic(word: str) -> bool:
         return lexicon.is_patronymic_word(word)
     folded = fold(word)
     end = _PATRONYMIC_END.search(folded)
-    if end is None:
+    if end is None or end.start() < 2:
         return False
     stem = folded[: end.start()]
-    if len(stem) < 2:
-        return False
-    stems = {stem, stem[:-1] + "e" + stem[-1], stem + "a", stem + "i", stem + "y", stem + "o"}
+    if end.group().startswith(("ov", "ev")):  # Semyon-ovich, Pavl-ovich, Serge-evich, Lv-ovna
+        stems = {stem, stem[:-1] + "e" + stem[-1], stem + "y", stem + "i", stem[:-1]}
+    else:  # Ily-ich, Kuzm-ich, Fom-inichna: a name in -a; never Heinr-ich
+        stems = {stem + "a", stem + "ya"}
     return any(is_given(candidate) for candidate in stems)
 
 
@@ -243,7 +244,7 @@ def _kind(raw: list[str], words: tuple[str, ...]) -> Kind:
 def _given_and_initials(words: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Given names and initials; patronymics (Mironovich) are dropped, since
     one file gives them and another does not."""
-    given = tuple(w for w in words if len(w) > 1 and not _PATRONYMIC.search(w))
+    given = tuple(w for w in words if len(w) > 1 and not is_patronymic(w))  # not Heinrich
     return given, tuple(w for w in words if len(w) == 1)
 
 

@@ -344,7 +344,9 @@ class CardIndex(RegistryBase):
             # given name) finds the record too, below every likelier reading.
             for person_id, form, ends in sorted(partial, key=lambda hit: not hit[2]):
                 if person_id not in hits:
-                    score, why = (0.75, "the end of the name") if ends else (0.6, "a part of it")
+                    score, why = (
+                        (0.75, "the surname or a part of it") if ends else (0.6, "a part of it")
+                    )
                     hits[person_id] = PersonMatch(
                         person_id, *records[person_id], form, score, (f"{name!r} is {why}",)
                     )
