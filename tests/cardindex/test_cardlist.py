@@ -99,7 +99,7 @@ def test_the_api_and_the_room_show_the_drawers(registry: Registry, clerk: Actor)
 def test_the_same_person_is_not_added_twice_unless_a_namesake(
     registry: Registry, clerk: Actor
 ) -> None:
-    with pytest.raises(BadInput, match="already .*--namesake"):
+    with pytest.raises(BadInput, match=r"already .*--namesake"):
         registry.person_add(OPERATOR, "Tomasz Ostrowiak")
     other = registry.person_add(OPERATOR, "Tomasz Ostrowiak", namesake=True)
     assert other.preferred == "Tomasz Ostrowiak"
