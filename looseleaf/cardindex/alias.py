@@ -78,7 +78,8 @@ def hints(text: str, names: Sequence[tuple[int, int, str]]) -> list[AliasHint]:
     """The alias sentences of `text`, given the names found on it ((start,
     end, text) spans)."""
     found: list[AliasHint] = []
-    spans = sorted(names)
+    # A body's initials in a description ("an NKVD assassin") are no owner.
+    spans = sorted(span for span in names if not span[2].isupper())
     for match in _PHRASE.finditer(text):
         alias = _trim(match.group("alias"))
         start = match.start("phrase")
@@ -120,12 +121,13 @@ def _owner(
         if _APPOSITION.match(gap) and not (verbal and objected):
             return nearest[2]
         first = before[0]
+        leads = not text[sentence : first[0]].strip(" ,") or _opening(text[sentence : first[0]])
         if _PARTICIPLE.search(gap if first is nearest else text[first[1] : phrase_start]):
-            return (
-                first[2]
-                if not text[sentence : first[0]].strip(" ,") or _opening(text[sentence : first[0]])
-                else None
-            )
+            return first[2] if leads else None
+        # "Reiss had joined the service in 1921 under the alias Ludwig": the
+        # subject's, where the sentence names nobody else before it.
+        if phrase.lower().startswith("under") and first is nearest and leads:
+            return first[2]
         return None
     if text[sentence:phrase_start].strip(" \"“‘'") == "":  # "Nicknamed X, Dzerzhinsky ..."
         after = [s for s in spans if s[0] >= alias_end]

@@ -90,7 +90,7 @@ def _never(a: Name, b: Name) -> str | None:
         and b.title
         and a.bare
         and b.bare
-        and a.title != b.title
+        and not set(a.title.split()) & set(b.title.split())  # a Major General is a General
         and not {a.title, b.title} & {"comrade", "mr", "mrs", "citizen"}
     ):
         return f"namesakes told apart by title ({a.title}, {b.title})"

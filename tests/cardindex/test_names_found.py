@@ -98,6 +98,10 @@ def test_a_patronymic_is_told_from_a_surname_of_that_shape() -> None:
         ('Informer "LIPA" (Ewa Marek, born 1930) reported.', "Ewa Marek", "LIPA",
          FormType.CODE_NAME),
         ('They spoke of Olga Rein ("Lola") at length.', "Olga Rein", "Lola", FormType.NICKNAME),
+        ("Then Bruno Falk, a UB courier code-named CZAPLA, left.", "Bruno Falk", "CZAPLA",
+         FormType.CODE_NAME),
+        ('Falkowski had joined the UB in 1946 under the alias "Tur".', "Falkowski", "Tur",
+         FormType.COVER_NAME),
     ],
 )  # fmt: skip
 def test_an_alias_sentence_says_whose_other_name_it_is(
