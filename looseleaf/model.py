@@ -420,6 +420,23 @@ class FormType(StrEnum):
 SECRET_FORMS: frozenset[str] = frozenset({FormType.COVER_NAME, FormType.CODE_NAME})
 
 
+class Category(StrEnum):
+    """A record's part in the files, which decides what a reader class sees
+    of it: the person a file is about, someone else named, the secret
+    police's staff or informers, those who gained, public figures."""
+
+    SUBJECT = "subject"
+    THIRD_PARTY = "third_party"
+    STAFF = "staff"
+    INFORMER = "informer"
+    BENEFICIARY = "beneficiary"
+    PUBLIC_FIGURE = "public_figure"
+
+    @classmethod
+    def parse(cls, name: str) -> Category:
+        return _choice(cls, name, "category")
+
+
 class RecordKind(StrEnum):
     PERSON = "person"
     ORGANISATION = "organisation"
@@ -464,6 +481,11 @@ class Person(Jsonable):
     forms: tuple[NameForm, ...]
     predecessors: tuple[int, ...] = ()
     successors: tuple[int, ...] = ()
+    #: What the record is in the files (`Category`), if a registrar said so.
+    category: str | None = None
+    #: Where the dates come from: "entered by ...", or "claim N".
+    born_source: str | None = None
+    died_source: str | None = None
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,13 @@ REASON = typer.Option(help="Why (recorded in the audit log)")
 
 def _print_person(person: Person) -> None:
     life = f" ({person.born or '?'} - {person.died or '?'})" if person.born or person.died else ""
-    out.print(f"record {person.id} [{person.marking}] {person.kind}: {person.preferred}{life}")
+    part = f", {person.category.replace('_', ' ')}" if person.category else ""
+    out.print(
+        f"record {person.id} [{person.marking}] {person.kind}{part}: {person.preferred}{life}"
+    )
+    for what, source in (("born", person.born_source), ("died", person.died_source)):
+        if source:
+            out.print(f"  {what}: {source}")
     if person.dossier_id is not None:
         out.print(f"  dossier: {person.dossier_id}")
     for form in person.forms:
@@ -141,6 +147,10 @@ def add(
     namesake: Annotated[
         bool, typer.Option(help="Another person of a name a record already has")
     ] = False,
+    category: Annotated[
+        str | None,
+        typer.Option(help="subject, third_party, staff, informer, beneficiary or public_figure"),
+    ] = None,
     as_: Annotated[str | None, AS_OPTION] = None,
     as_json: bool = JSON_OPTION,
 ) -> None:
@@ -160,8 +170,32 @@ def add(
         note=note,
         successor_of=successor_of,
         namesake=namesake,
+        category=category,
     )
     emit(person, as_json, _print_person)
+
+
+@app.command("set")
+def set_(
+    ctx: typer.Context,
+    person_id: Annotated[int, typer.Argument(help="Record id")],
+    category: Annotated[
+        str | None,
+        typer.Option(help="subject, third_party, staff, informer, beneficiary or public_figure"),
+    ] = None,
+    born: Annotated[str | None, typer.Option(help="Born, as precise as known")] = None,
+    died: Annotated[str | None, typer.Option(help="Died, as precise as known")] = None,
+    as_: Annotated[str | None, AS_OPTION] = None,
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Say what a record is in the files, or when its person lived (registrar;
+    recorded, with you as the source)."""
+    registry, actor = open_as(ctx, as_)
+    emit(
+        registry.person_set(actor, person_id, category=category, born=born, died=died),
+        as_json,
+        _print_person,
+    )
 
 
 @app.command("import")

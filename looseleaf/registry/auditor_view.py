@@ -140,6 +140,7 @@ SPECS: dict[str, Names] = {
     "person.suggestion.reject": _SUGGESTION,
     "person.propose": Names(words=("proposed", "names")),
     "person.list": Names(records=("records",), words=("kind", "letter")),
+    "person.update": Names(words=("category", "born", "died")),
     "person.propose.ingest": Names(words=("proposed", "names")),
     "person.proposal.accept": Names(leaves=("leaves",)),
     "person.proposal.reject": Names(leaves=("leaves",)),

@@ -203,6 +203,9 @@ class RegistryBase:
     def _watch(self, tx: Tx, actor: Actor, grant_id: int | None, now: str) -> None:
         """Hook for the curiosity alarm (see `registry/audit.py`)."""
 
+    def _dated_by_claims(self, tx: Tx, claim_ids: list[int]) -> None:
+        """Accepted claims date the records they are about (`Categories`)."""
+
     def _ingested(self, actor: Actor) -> None:
         """After new leaves are in: the card index proposes records from them
         (`Proposals._ingested`); nothing here."""

@@ -22,6 +22,7 @@ from looseleaf.errors import BadInput, Forbidden, NotFound
 from looseleaf.model import (
     SECRET_FORMS,
     Actor,
+    Category,
     CrossReference,
     FormType,
     Marking,
@@ -60,6 +61,7 @@ class CardIndex(RegistryBase):
         note: str | None = None,
         successor_of: int | None = None,
         namesake: bool = False,
+        category: str | None = None,
     ) -> Person:
         """A new record. Its preferred name is its first form; the record is
         marked like a dossier title (default: the registry's default level).
@@ -69,6 +71,7 @@ class CardIndex(RegistryBase):
         if not preferred:
             raise BadInput("person name", "a record needs a preferred name")
         record_kind = RecordKind.parse(kind)
+        record_category = None if category is None else Category.parse(category)
         typed = [(FormType.parse(t), form.strip()) for t, form in forms]
         for _, form in typed:
             if not form:
@@ -103,6 +106,8 @@ class CardIndex(RegistryBase):
                 dossier_id=dossier_id,
                 note=note,
                 now=now,
+                category=record_category,
+                source=f"entered by {actor}",
             )
             seen = {fold(preferred)}
             persons.add_form(tx, person_id, preferred, FormType.SPELLING, by=str(actor), now=now)

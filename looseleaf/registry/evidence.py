@@ -147,6 +147,8 @@ class Evidence(Search):
                         raise NotFound("suggested claim", claim_id)
             status = ClaimStatus.ASSERTED if accept else ClaimStatus.REJECTED
             claims.set_status(tx, chosen, status, str(actor), self.now())
+            if accept:
+                self._dated_by_claims(tx, chosen)
             self._record(
                 tx,
                 actor,

@@ -15,7 +15,7 @@ from looseleaf.errors import BadInput, NotFound
 from looseleaf.model import Actor, Marking, Suggestion
 from looseleaf.policy import Action
 from looseleaf.registry.base import MarkingRequest
-from looseleaf.registry.cardlist import CardList
+from looseleaf.registry.categories import Categories
 from looseleaf.store import Tx, dossiers, leaves, proposals, suggestions
 from looseleaf.store.base import Filter
 
@@ -25,7 +25,7 @@ AUTO_SCORE = 0.9
 _EVERY_LEAF = Filter("1 = 1", ())
 
 
-class Proposals(CardList):
+class Proposals(Categories):
     def propose_records(self, actor: Actor, *, dossier: str | None = None) -> list[Suggestion]:
         """Regroup the undecided proposals over every name no record holds,
         and answer those the actor may see (with a name on `dossier`, if

@@ -16,7 +16,7 @@ from looseleaf.store.base import Filter, Tx
 
 _PERSON = (
     "p.id, p.preferred, p.kind, p.living, p.born, p.died, m.key, p.dossier_id, p.note, "
-    "p.merged_into"
+    "p.merged_into, p.category, p.born_source, p.died_source"
 )
 
 
@@ -32,15 +32,37 @@ def create(
     dossier_id: int | None,
     note: str | None,
     now: str,
+    category: str | None = None,
+    source: str | None = None,
 ) -> int:
     arrival, person_id = ids.one(tx, "person")
     tx.execute(
         "INSERT INTO persons (id, arrival, preferred, kind, living, born, died, marking_id, "
-        "dossier_id, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "dossier_id, note, created_at, category, born_source, died_source) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (person_id, arrival, preferred, kind, int(living), born, died, marking_id, dossier_id,
-         note, now),
+         note, now, category, source if born else None, source if died else None),
     )  # fmt: skip
     return person_id
+
+
+def set_facts(
+    tx: Tx,
+    person_id: int,
+    *,
+    category: str | None = None,
+    born: tuple[str, str] | None = None,
+    died: tuple[str, str] | None = None,
+) -> None:
+    """A record's category, and a date of birth or death with its source."""
+    if category is not None:
+        tx.execute("UPDATE persons SET category = ? WHERE id = ?", (category, person_id))
+    for column, given in (("born", born), ("died", died)):
+        if given is not None:
+            tx.execute(
+                f"UPDATE persons SET {column} = ?, {column}_source = ? WHERE id = ?",
+                (*given, person_id),
+            )
 
 
 def add_form(
@@ -119,6 +141,9 @@ def _person(
         forms=forms,
         predecessors=succession.get("predecessors", ()),
         successors=succession.get("successors", ()),
+        category=row[10],
+        born_source=row[11],
+        died_source=row[12],
     )
 
 
@@ -266,7 +291,8 @@ def counts(
             found[int(person_id)][0:2] = [int(mentioned), int(dossiers)]
         for person_id, claimed in tx.all(
             "SELECT c.subject_id, COUNT(*) FROM claims c JOIN leaves l ON l.id = c.leaf_id "
-            f"WHERE c.subject_id IN ({marks}) AND c.status = 'accepted' AND {readable.sql} "
+            f"WHERE c.subject_id IN ({marks}) AND c.status IN ('asserted', 'corroborated', "
+            f"'disputed') AND {readable.sql} "
             "GROUP BY c.subject_id",
             (*part, *readable.params),
         ):

@@ -107,7 +107,12 @@ ENTRIES: dict[tuple[str, ...], list[list[str]]] = {
         ["--letter", "Or"],
     ],
     ("person", "show"): [["{person}"], ["999999999"]],
-    ("person", "add"): [["Tree Newcomer"]],
+    ("person", "add"): [["Tree Newcomer"], ["Tree Newcomer"], ["Tree Newcomer", "--namesake"]],
+    ("person", "set"): [
+        ["{person}", "--category", "informer", "--born", "1899"],
+        ["{person}", "--category", "villain"],
+        ["{person}"],
+    ],
     ("person", "import"): [["{authority}"]],
     ("person", "merge"): [["{person}", "{other_person}", "--reason", "tree"]],
     ("person", "split"): [

@@ -1273,6 +1273,7 @@ def _cli_person_writes(c: Context) -> Iterator[list[Any]]:
     level = c.world.spec.clearance[0]
     for person in ("secret-person:1", "missing"):
         yield ["person", "alias", "add", "{" + person + "}", "Probe Name"]
+        yield ["person", "set", "{" + person + "}", "--category", "informer", "--died", "1970"]
         yield ["person", "merge", "{person:orlov}", "{" + person + "}", "--reason", "probe"]
         yield [
             "person",
@@ -1444,6 +1445,7 @@ CLI: dict[tuple[str, ...], tuple[str, Commands] | Skip] = {
     ),
     ("person", "add"): ("write", _cli_person_writes),
     ("person", "alias", "add"): ("write", _with("_cli_person_writes")),
+    ("person", "set"): ("write", _with("_cli_person_writes")),
     ("person", "alias", "reject"): ("write", _cli_alias_reject),
     ("person", "import"): ("write", _cli_import),
     ("person", "merge"): ("write", _with("_cli_person_writes")),
