@@ -24,6 +24,7 @@ import ahocorasick
 
 from looseleaf.cardindex import alias
 from looseleaf.cardindex.alias import AliasHint
+from looseleaf.cardindex.lexicon import is_cyrillic_name
 from looseleaf.cardindex.names import fold, is_given
 
 _TITLE = (
@@ -38,6 +39,15 @@ _SP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
 _CAPS = rf"{_WORD}(?:{_SP}(?:von{_SP}|de{_SP}|van{_SP})?{_WORD}){{0,2}}"
 _TITLED = re.compile(rf"\b{_TITLE}\.?\s+(?P<name>{_CAPS})")
 _INITIALS = re.compile(rf"\b(?P<name>(?:[A-Z]\.\s?){{1,3}}{_WORD})")
+#: A given name before initials and a surname ("Tarnara L. Gurevich", OCR and all).
+_BEFORE_INITIALS = re.compile(rf"(?P<name>{_WORD})[ \t]+$")
+#: Card order, as a file or a list writes it: "GUREVICH T. L.", "Резник М. Б.".
+_CARD_ORDER = re.compile(
+    r"(?<![\w.])(?P<name>[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'-]*\w(?:[ \t]+[A-ZА-ЯЁ]\.){2,3})"
+    r"(?![\w]|[ \t]*[A-ZА-ЯЁ][a-zа-яё])"
+)
+#: Cyrillic: a run of words the dictionary reads as parts of a name, with initials.
+_CYRILLIC_RUN = re.compile(r"[А-ЯЁ][а-яё-]+(?:[ \t]+(?:[А-ЯЁ][а-яё-]+|[А-ЯЁ]\.))*")
 _GIVEN_FIRST = re.compile(rf"\b(?P<name>{_WORD}(?:{_SP}[A-Z]\.)?(?:{_SP}{_WORD}){{1,2}})")
 _CAPITALISED = re.compile(_WORD)
 _TITLE_WORDS = frozenset(_TITLE.strip("(?:)").lower().split("|"))
@@ -114,7 +124,8 @@ def patterns(text: str) -> list[Mention]:
     """Name-shaped spans the card index may not know yet. One pass over the
     capitalised words decides which of them start a name: a title, a known
     given name, or a Russian surname ending; initials are a second pass."""
-    found = _spans(text, _INITIALS)
+    found = [_with_given(text, m) for m in _spans(text, _INITIALS)]
+    found += _spans(text, _CARD_ORDER) + _cyrillic(text)
     for match in _CAPITALISED.finditer(text):
         word = match.group()
         lower = word.lower()
@@ -172,6 +183,45 @@ _BODY = re.compile(
     rf"(?P<name>(?:(?:[A-Z][\w’'-]+)[ \t]+){{0,4}}(?:{_BODY_WORDS})"
     rf"(?:[ \t]+(?:of|for|on)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w’'-]+)(?:[ \t]+[A-Z][\w’'-]+){{0,3}})?)"
 )
+
+
+def _with_given(text: str, mention: Mention) -> Mention:
+    """One initial (a patronymic's) and a surname, with the unknown given
+    name before them: "Tarnara L. Gurevich", but not "Section A. B. Smith"."""
+    if mention.text.count(".") != 1:
+        return mention
+    before = _BEFORE_INITIALS.search(text, max(0, mention.start - 40), mention.start)
+    if before is None or _is_title(before.group("name")):
+        return mention
+    word = before.group("name")
+    if word.lower() in _NOT_NAMES or word.isupper():
+        return mention
+    start = before.start("name")
+    return Mention(start, mention.end, text[start : mention.end], "pattern")
+
+
+def _cyrillic(text: str) -> list[Mention]:
+    """Names written in Cyrillic, in any case and order (Резник Раисой,
+    Соколов Аркадий Павлович): a run of capitalised words each of which
+    the dictionary reads as a surname, given name or patronymic, or an
+    initial after one."""
+    if not any("А" <= c <= "я" for c in text):
+        return []
+    found = []
+    for run in _CYRILLIC_RUN.finditer(text):
+        words = run.group().split()
+        kept: list[str] = []
+        for word in words:
+            if (len(word) == 2 and word.endswith(".") and kept) or is_cyrillic_name(word):
+                kept.append(word)
+            else:
+                break
+        if kept:
+            name = " ".join(kept)
+            start = run.start()
+            if text[start : start + len(name)] == name:
+                found.append(Mention(start, start + len(name), name, "pattern"))
+    return found
 
 
 def _is_initials(text: str, mention: Mention) -> bool:

@@ -157,7 +157,6 @@ def parse(form: str) -> Name:
     # A Cyrillic name is read in the nominative (Троцкого is Троцкий); where
     # the case is unclear (Петрова: Petrov's, or Petrova) every reading is a
     # key and the surname says nothing of sex.
-    readings = lexicon.nominatives(form.rsplit(maxsplit=1)[-1]) if cyrillic and form.split() else ()
     if cyrillic:
         form_words = [lexicon.nominatives(word)[0] for word in form.split()]
         latin = translit.romanise(" ".join(form_words))
@@ -196,6 +195,7 @@ def parse(form: str) -> Name:
     given, initials = _given_and_initials(names[:-1] if kind is Kind.PERSON else [])
     surname = names[-1] if kind is Kind.PERSON and names else " ".join(names)
     written = next((token.lower() for token, word in reversed(pairs) if word == surname), surname)
+    readings = _readings(form, surname) if cyrillic else ()
     return Name(
         form=form,
         kind=kind,
@@ -211,6 +211,16 @@ def parse(form: str) -> Name:
         damaged=damaged,
         keys=_keys(readings, written, surname),
     )
+
+
+def _readings(form: str, surname: str) -> tuple[str, ...]:
+    """The nominatives of the Cyrillic word that is the surname, wherever the
+    form writes it (last, or first in card order)."""
+    for word in form.split():
+        readings = lexicon.nominatives(word)
+        if _clean(translit.romanise(readings[0])) == surname:
+            return readings
+    return ()
 
 
 def _name_order(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:

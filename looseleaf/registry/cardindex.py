@@ -355,9 +355,19 @@ class CardIndex(RegistryBase):
                     hits[person_id] = PersonMatch(
                         person_id, *records[person_id], form, score, (f"{name!r} is {why}",)
                     )
-            # Ties by name, not by id: ids are opaque and say nothing of order.
+            # Ties go to the record named most often on what the asker may read
+            # (a bare "Reznik" is likelier the Reznik the files speak of), then
+            # by name, never by id: ids are opaque and say nothing of order.
+            tied = [h.person_id for h in hits.values() if h.score < 1.0]
+            named = persons.counts(tx, tied, self._readable(actor), self._visible_dossiers(actor))
             found = sorted(
-                hits.values(), key=lambda h: (-h.score, h.preferred.casefold(), h.person_id)
+                hits.values(),
+                key=lambda h: (
+                    -h.score,
+                    -named.get(h.person_id, (0, 0, 0))[0],
+                    h.preferred.casefold(),
+                    h.person_id,
+                ),
             )[:limit]
             self._record(
                 tx,
