@@ -117,11 +117,14 @@ class Custody(RegistryBase):
         slip's proposals, a custodian only those they may read): the reader's
         answer is the same pending slip, held or not."""
         assert actor.reader_id is not None
+        if not self.policy(tx).check(actor, Action.LEAF_READ, leaf_id).allowed:
+            raise NotFound("leaf", leaf_id)
+        source = leaves.by_id(tx, leaf_id)
+        if source is None:
+            raise NotFound("leaf", leaf_id)
         try:
             candidates = self._xref_proposals(tx, actor, leaf_id, name)
         except NotFound:
-            source = leaves.by_id(tx, leaf_id)
-            assert source is not None  # a leaf the reader may not read is refused before
             if not xref.mentions(leaves.text(tx, source).normalised, [name]):
                 raise NotFound("dossier", name) from None  # as for a name nothing holds
             try:
