@@ -503,7 +503,7 @@ class PersonMatch(Jsonable):
 @dataclass(frozen=True)
 class CardEntry(Jsonable):
     """One card of the index as its reader may see it: the record, where it
-    is filed (the surname's first letter), and what they may read of it."""
+    is filed (the surname's first letter), and where they may read of it."""
 
     person_id: int
     preferred: str
@@ -511,7 +511,6 @@ class CardEntry(Jsonable):
     letter: str
     mentions: int
     dossiers: int
-    claims: int
 
 
 @dataclass(frozen=True)

@@ -87,6 +87,6 @@ class CardList(CardIndex):
                 detail={"kind": wanted_kind, "letter": drawer, "records": [c[3] for c in cards]},
             )
         return [
-            CardEntry(person_id, preferred, record_kind, first, *counted[person_id])
+            CardEntry(person_id, preferred, record_kind, first, *counted[person_id][:2])
             for first, _, _, person_id, preferred, record_kind in cards
         ]
