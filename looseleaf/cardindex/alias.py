@@ -81,7 +81,7 @@ def hints(text: str, names: Sequence[tuple[int, int, str]]) -> list[AliasHint]:
     # A body's initials in a description ("an NKVD assassin") are no owner.
     spans = sorted(span for span in names if not span[2].isupper())
     for match in _PHRASE.finditer(text):
-        alias = _trim(match.group("alias"))
+        alias = trim(match.group("alias"))
         start = match.start("phrase")
         sentence = _sentence_start(text, start)
         owner = _owner(text, spans, (sentence, start, match.end()), match.group("phrase"))
@@ -92,7 +92,7 @@ def hints(text: str, names: Sequence[tuple[int, int, str]]) -> list[AliasHint]:
         )
     for pattern in _DIRECT:
         for match in pattern.finditer(text):
-            name = _trim(match.group("name"))
+            name = trim(match.group("name"))
             if len(name.split()) > 1:  # a person's full name, not a word of the sentence
                 found.append(
                     AliasHint(
@@ -100,7 +100,7 @@ def hints(text: str, names: Sequence[tuple[int, int, str]]) -> list[AliasHint]:
                     )
                 )
     for match in _QUOTED.finditer(text):
-        name, other = _trim(match.group("name")), _trim(match.group("code"))
+        name, other = trim(match.group("name")), trim(match.group("code"))
         if len(name.split()) > 1 and other != name:
             found.append(AliasHint(name, other, "quoted", *match.span(), FormType.NICKNAME))
     return found
@@ -155,5 +155,6 @@ def _type(match: re.Match[str]) -> FormType:
     return next((kind for pattern, kind in _TYPES if pattern.match(phrase)), FormType.ALIAS)
 
 
-def _trim(name: str) -> str:
+def trim(name: str) -> str:
+    """A name as a pattern caught it, without the punctuation around it."""
     return name.strip(" ,.;:’'\"”")

@@ -23,7 +23,7 @@ from typing import Any
 import ahocorasick
 
 from looseleaf.cardindex import alias
-from looseleaf.cardindex.alias import AliasHint
+from looseleaf.cardindex.alias import AliasHint, trim
 from looseleaf.cardindex.lexicon import is_cyrillic_name
 from looseleaf.cardindex.names import fold, is_given
 
@@ -137,7 +137,7 @@ def patterns(text: str) -> list[Mention]:
             if titled and len(titled.group("name").split()) > 1:
                 found.extend(_spans_of(text, titled))
             elif titled:  # a surname keeps its title: Dr. and Burgomaster Stockmann are brothers
-                name = _trim(titled.group())
+                name = trim(titled.group())
                 found.append(Mention(start, start + len(name), name, "pattern"))
         elif _is_given(word):
             named = _GIVEN_FIRST.match(text, start)
@@ -408,13 +408,9 @@ def _spans(text: str, pattern: re.Pattern[str]) -> list[Mention]:
 
 
 def _spans_of(text: str, match: re.Match[str]) -> list[Mention]:
-    name = _trim(match.group("name"))
+    name = trim(match.group("name"))
     start = match.start("name")
     return [Mention(start, start + len(name), name, "pattern")] if name else []
-
-
-def _trim(name: str) -> str:
-    return name.strip(" ,.;:’'\"”")
 
 
 def _overlaps(mention: Mention, span: tuple[int, int]) -> bool:

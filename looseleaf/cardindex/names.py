@@ -52,7 +52,7 @@ _ORG_WORDS = {
 }  # fmt: skip
 _GROUP_WORDS = {"group", "ring", "cell", "network", "faction", "bloc", "centre", "center"}
 _FOLLOWER = re.compile(r"(?:ites?|ists?|isms?|ians?)$")
-_PATRONYMIC = re.compile(r"(?:ovich|evich|ovitch|evitch|ich|ovna|evna|ichna|inichna)$")
+_PATRONYMIC_END = re.compile(r"(?:ovich|evich|ovitch|evitch|ich|ovna|evna|ichna)$")
 _SUFFIXES = {"jr": "jr", "junior": "jr", "younger": "jr", "sr": "sr", "senior": "sr", "elder": "sr"}
 _ROMAN = re.compile(r"^(?:i{1,3}|iv|vi{0,3}|ix|xi{0,3})$")
 _FEMININE = re.compile(r"(?:ova|eva|ina|yna|aya|skaya|tskaya|ska|cka)$")
@@ -98,9 +98,6 @@ def given_gender(word: str) -> str | None:
         return None
     gender = genders.get(number)
     return gender if gender in ("m", "f") else None
-
-
-_PATRONYMIC_END = re.compile(r"(?:ovich|evich|ovitch|evitch|ich|ovna|evna|ichna)$")
 
 
 def is_patronymic(word: str) -> bool:
@@ -231,7 +228,7 @@ def _name_order(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     rest = [word for _, word in pairs[1:]]
     initials = all(len(word) == 1 for word in rest)
     given_after = is_given(rest[0]) and not is_given(pairs[0][1])
-    if initials or (given_after and (len(rest) == 1 or _PATRONYMIC.search(rest[-1]))):
+    if initials or (given_after and (len(rest) == 1 or _PATRONYMIC_END.search(rest[-1]))):
         return pairs[1:] + pairs[:1]
     return pairs
 
