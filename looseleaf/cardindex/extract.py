@@ -341,10 +341,16 @@ def extract(text: str, gazetteer: Gazetteer, *, model: bool = True) -> list[Ment
     """Gazetteer hits first (they are linked); then pattern and model spans
     that overlap none of them; the longest span wins an overlap."""
     known = gazetteer.find(text)
-    guessed = patterns(text) + (model_mentions(text) if model else [])
     taken = [(m.start, m.end) for m in known]
-    extra = [m for m in _longest(guessed) if not any(_overlaps(m, span) for span in taken)]
+    extra = [m for m in unaided(text, model=model) if not any(overlaps(m, s) for s in taken)]
     return sorted(known + extra, key=lambda m: (m.start, m.end))
+
+
+def unaided(text: str, *, model: bool = True) -> list[Mention]:
+    """The names found without the card index (patterns, and the model if
+    on), the longest of overlapping spans: what a leaf names for someone
+    who may know of none of the records the gazetteer holds."""
+    return _longest(patterns(text) + (model_mentions(text) if model else []))
 
 
 def model_mentions(text: str) -> list[Mention]:
@@ -413,7 +419,7 @@ def _spans_of(text: str, match: re.Match[str]) -> list[Mention]:
     return [Mention(start, start + len(name), name, "pattern")] if name else []
 
 
-def _overlaps(mention: Mention, span: tuple[int, int]) -> bool:
+def overlaps(mention: Mention, span: tuple[int, int]) -> bool:
     return mention.start < span[1] and span[0] < mention.end
 
 

@@ -359,12 +359,18 @@ class CardIndex(RegistryBase):
             # (a bare "Reznik" is likelier the Reznik the files speak of), then
             # by name, never by id: ids are opaque and say nothing of order.
             tied = [h.person_id for h in hits.values() if h.score < 1.0]
-            named = persons.counts(tx, tied, self._readable(actor), self._visible_dossiers(actor))
+            named = persons.counts(
+                tx,
+                tied,
+                self._readable(actor),
+                self._visible_dossiers(actor),
+                hidden_types(self, tx, actor),
+            )
             found = sorted(
                 hits.values(),
                 key=lambda h: (
                     -h.score,
-                    -named.get(h.person_id, (0, 0, 0))[0],
+                    -named.get(h.person_id, (0, 0))[0],
                     h.preferred.casefold(),
                     h.person_id,
                 ),

@@ -3,8 +3,9 @@ the first letter of its surname (as a card drawer is), with what they may
 read of it.
 
 A record the reader may not know of is not listed, and the counts are of
-mentions and accepted claims on leaves they may read, and of dossiers whose
-title they may see: a drawer says no more than the search does.
+mentions on leaves they may read (not by a cover name they may not decode)
+and of dossiers whose title they may see: a drawer says no more than the
+search does.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from looseleaf.cardindex.names import Kind, fold, parse
 from looseleaf.errors import BadInput
 from looseleaf.model import Actor, CardEntry, RecordKind
 from looseleaf.policy import Action
-from looseleaf.registry.cardindex import CardIndex
+from looseleaf.registry.cardindex import CardIndex, hidden_types
 from looseleaf.store import persons
 
 #: The drawer of a name that starts with no Latin letter (a digit, a sign).
@@ -77,7 +78,11 @@ class CardList(CardIndex):
                 cards = cards[at + 1 :]
             cards = cards[:limit]
             counted = persons.counts(
-                tx, [c[3] for c in cards], self._readable(actor), self._visible_dossiers(actor)
+                tx,
+                [c[3] for c in cards],
+                self._readable(actor),
+                self._visible_dossiers(actor),
+                hidden_types(self, tx, actor),
             )
             self._record(
                 tx,
@@ -87,6 +92,6 @@ class CardList(CardIndex):
                 detail={"kind": wanted_kind, "letter": drawer, "records": [c[3] for c in cards]},
             )
         return [
-            CardEntry(person_id, preferred, record_kind, first, *counted[person_id][:2])
+            CardEntry(person_id, preferred, record_kind, first, *counted[person_id])
             for first, _, _, person_id, preferred, record_kind in cards
         ]

@@ -1,36 +1,36 @@
-"""Records proposed from the holdings: `propose_records` groups the names no
-record holds (found at ingest on leaves the registrar may read), a registrar
-accepts each (a record, marked at the join of the leaves' markings, its
-forms linked on every leaf that holds them) or rejects it (remembered)."""
+"""Records proposed from the holdings: the names on the leaves a registrar
+may read that no record they may know holds, grouped into the persons they
+most likely are; the registrar accepts each (a record, marked at the join of
+the leaves' markings, its forms linked on every leaf that holds them) or
+rejects it (remembered). Each registrar is proposed what their own reading
+gives: two registrars who may read different leaves may be proposed the same
+man differently."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from looseleaf.cardindex.extract import alias_hints
-from looseleaf.cardindex.names import parse
-from looseleaf.cardindex.proposal import Alias, group
+from looseleaf.cardindex.card import CardView
+from looseleaf.cardindex.extract import alias_hints, overlaps, unaided
+from looseleaf.cardindex.names import fold, parse
+from looseleaf.cardindex.proposal import Alias, Group, group
 from looseleaf.custody.notes import derived_marking
 from looseleaf.errors import BadInput, NotFound
 from looseleaf.model import Actor, Marking, Suggestion
 from looseleaf.policy import Action
 from looseleaf.registry.base import MarkingRequest
+from looseleaf.registry.cardindex import hidden_types
 from looseleaf.registry.categories import Categories
 from looseleaf.store import Tx, dossiers, leaves, proposals, suggestions
-from looseleaf.store.base import Filter
 
 #: The score at which the setting `proposals = "auto"` makes a record unasked.
 AUTO_SCORE = 0.9
-#: Proposals at ingest group every unlinked name; who sees each is decided when shown.
-_EVERY_LEAF = Filter("1 = 1", ())
 
 
 class Proposals(Categories):
     def propose_records(self, actor: Actor, *, dossier: str | None = None) -> list[Suggestion]:
-        """Regroup the undecided proposals over every name no record holds,
-        and answer those the actor may see (with a name on `dossier`, if
-        given). Proposals are one view of the unlinked names, whoever asks:
-        each is shown only to curators who may read all its leaves."""
+        """The records proposed to the actor (with a name on `dossier`, if
+        given), grouped again from what they may read."""
         with self._acting(actor, Action.PERSON_CURATE) as (tx, _):
             dossier_id = None
             if dossier is not None:
@@ -38,64 +38,119 @@ class Proposals(Categories):
                 if found is None:
                     raise NotFound("dossier", dossier)
                 dossier_id = found.id
-            shown = self._regroup(tx, actor, "person.propose", dossier_id)
-            return [p for p in (proposals.by_id(tx, i) for i in shown) if p is not None]
+            shown = self._regroup(tx, actor, dossier_id)
+            self._record(
+                tx,
+                actor,
+                "person.propose",
+                target=None if dossier_id is None else f"dossier:{dossier_id}",
+                detail={"proposed": len(shown), "names": sum(len(p.forms) for p in shown)},
+            )
+            return shown
 
     def _ingested(self, actor: Actor) -> None:
-        """At ingest the undecided proposals are regrouped, whoever ingests;
-        with the setting `auto`, the sure ones become records if the
-        ingesting account may curate."""
+        """At ingest the proposals are grouped again for the ingesting account
+        if it may curate; with the setting `auto`, the sure ones become
+        records."""
         if self.settings.proposals == "off":
             return
         with self._acting(actor, Action.REPORT_INGEST) as (tx, _):
-            shown = self._regroup(tx, actor, "person.propose.ingest", None)
-            curates = self.policy(tx).check(actor, Action.PERSON_CURATE).allowed
-        if self.settings.proposals == "auto" and curates:
-            self.accept_all(actor, min_score=AUTO_SCORE, only=set(shown))
+            if not self.policy(tx).check(actor, Action.PERSON_CURATE).allowed:
+                return
+            shown = self._regroup(tx, actor, None)
+            self._record(
+                tx,
+                actor,
+                "person.propose.ingest",
+                target=None,
+                detail={"proposed": len(shown), "names": sum(len(p.forms) for p in shown)},
+            )
+        if self.settings.proposals == "auto":
+            self.accept_all(actor, min_score=AUTO_SCORE, only={p.id for p in shown})
 
-    def _regroup(self, tx: Tx, actor: Actor, action: str, dossier_id: int | None) -> list[int]:
-        """Every pending proposal made again from the unlinked names; the ids
-        of those the actor may see (on `dossier_id`), which alone the audit
-        record counts."""
-        # A name already suggested as a form of a record waits for that decision.
-        suggested = {s.form for s in suggestions.pending(tx)}
-        named = [n for n in proposals.unlinked(tx, _EVERY_LEAF, None) if n[0] not in suggested]
+    def _regroup(self, tx: Tx, actor: Actor, dossier_id: int | None) -> list[Suggestion]:
+        """The proposals for this actor (with a name on `dossier_id`): the
+        names on the leaves they may read that no record they may know holds,
+        grouped. Made from what the actor may read alone, so that nothing
+        they may not read or know (another leaf naming the same man, a
+        record whose form found the name) changes what is proposed to them.
+        A grouping already made keeps its id; a name rejected on leaves they
+        may all read is not proposed again."""
+        readable = set(leaves.readable_ids(tx, self._readable(actor)))
+        suggested = {
+            s.form for s in suggestions.pending(tx) if self._may_see(tx, actor, s)
+        }  # a name suggested as a form of a record waits for that decision
+        view = self._view(tx, actor)
+        named = [n for n in self._unlinked_for(tx, actor, view) if n[0] not in suggested]
         texts = leaves.texts(tx, sorted({leaf for _, leaf in named}))
         aliases = [
             Alias(h.name, h.alias, leaf_id, h.type)
             for leaf_id, text in texts.items()
             for h in alias_hints(text)
         ]
+        closed = {folded for folded, on in proposals.decided(tx) if readable.issuperset(on)}
+        groups: dict[str, Group] = {}
+        for found_group in group(named, aliases):
+            folded = fold(found_group.preferred)
+            if folded not in closed and not _held(view, found_group):
+                groups.setdefault(folded, found_group)
+        made = proposals.matching(tx, list(groups.values()))
         now = self.now()
-        groups = group(named, aliases)
-        kept = proposals.keep_pending(tx, groups)
-        made = sorted(kept) + [
-            made_id
-            for found_group in groups
-            if (made_id := proposals.add(tx, found_group, now)) is not None
+        mine = [
+            made.get((folded, proposals.forms_json(g))) or proposals.add(tx, g, now)
+            for folded, g in groups.items()
         ]
-        on_dossier = None if dossier_id is None else set(leaves.ids_of_dossier(tx, dossier_id))
-        shown = [
-            p
-            for p in (proposals.by_id(tx, i) for i in made)
-            if p is not None
-            and self._may_see_proposal(tx, actor, p)
-            and (on_dossier is None or on_dossier & set(p.leaves))
-        ]
-        self._record(
+        # What this actor was proposed before and is no longer: gone, if
+        # they may read all of it (what they may not is someone else's).
+        proposals.drop(
             tx,
-            actor,
-            action,
-            target=None if dossier_id is None else f"dossier:{dossier_id}",
-            detail={"proposed": len(shown), "names": sum(len(p.forms) for p in shown)},
+            [
+                p.id
+                for p in proposals.pending(tx)
+                if p.id not in mine and readable.issuperset(p.leaves)
+            ],
         )
-        return [p.id for p in shown]
+        on_dossier = None if dossier_id is None else set(leaves.ids_of_dossier(tx, dossier_id))
+        return [
+            p
+            for p in (proposals.by_id(tx, i) for i in mine)
+            if p is not None and (on_dossier is None or on_dossier & set(p.leaves))
+        ]
+
+    def _unlinked_for(self, tx: Tx, actor: Actor, view: CardView) -> list[tuple[str, int]]:
+        """(name, leaf) of each name on a leaf the actor may read that no
+        record they may know holds by a form they may see. A name the card
+        index found only by a record hidden from them is taken as the
+        patterns would find it on that leaf without the card index."""
+        hidden = hidden_types(self, tx, actor)
+        named: list[tuple[int, int, str, int]] = []  # (leaf order, start, name, leaf)
+        known: dict[int, list[tuple[int, int]]] = {}
+        unseen: dict[int, list[tuple[int, int]]] = {}
+        order: dict[int, int] = {}
+        for text, leaf, start, end, person_id, form_type in proposals.candidates(
+            tx, self._readable(actor), None
+        ):
+            order.setdefault(leaf, len(order))
+            if person_id is None:
+                named.append((order[leaf], start, text, leaf))
+            elif view.knows(person_id) and form_type not in hidden:
+                known.setdefault(leaf, []).append((start, end))
+            else:
+                unseen.setdefault(leaf, []).append((start, end))
+        model = self.settings.ner != "off"
+        for leaf, text in leaves.texts(tx, sorted(unseen)).items():
+            for m in unaided(text, model=model):
+                if any(overlaps(m, span) for span in unseen[leaf]) and not any(
+                    overlaps(m, span) for span in known.get(leaf, ())
+                ):
+                    named.append((order[leaf], m.start, m.text, leaf))
+        return [(text, leaf) for _, _, text, leaf in sorted(named)]
 
     def suggestions(self, actor: Actor) -> list[Suggestion]:
-        """Pending suggestions, then the proposed records, that the actor may see."""
+        """Pending suggestions, then the records proposed to the actor."""
         found = super().suggestions(actor)
         with self._acting(actor, Action.PERSON_CURATE) as (tx, _):
-            return found + self._proposals_seen(tx, actor)
+            return found + self._regroup(tx, actor, None)
 
     def decide_suggestion(self, actor: Actor, suggestion_id: int, *, accept: bool) -> Suggestion:
         with self._acting(actor, Action.PERSON_CURATE) as (tx, _):
@@ -103,9 +158,6 @@ class Proposals(Categories):
         if proposed:
             return self.decide_proposal(actor, suggestion_id, accept=accept)
         return super().decide_suggestion(actor, suggestion_id, accept=accept)
-
-    def _proposals_seen(self, tx: Tx, actor: Actor) -> list[Suggestion]:
-        return [p for p in proposals.pending(tx) if self._may_see_proposal(tx, actor, p)]
 
     def _may_see_proposal(self, tx: Tx, actor: Actor, proposal: Suggestion) -> bool:
         """A proposal is shown only to whom may read its every leaf."""
@@ -172,3 +224,14 @@ class Proposals(Categories):
             if suggestion.score >= floor and (only is None or suggestion.id in only):
                 decided.append(self.decide_suggestion(actor, suggestion.id, accept=True))
         return decided
+
+
+def _held(view: CardView, proposed: Group) -> bool:
+    """Whether a record the registrar may know already answers to this group:
+    a surname alone that is the surname of a known record (Kostrov, once
+    Pavel and Ilya Kostrov are records) is one of them, or neither; not a
+    new person."""
+    forms = [form for form, _ in proposed.forms]
+    if any(len(form.split()) > 1 for form in forms):
+        return False
+    return any(view.exact(form) or any(ends for _, _, ends in view.partial(form)) for form in forms)

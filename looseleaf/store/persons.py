@@ -6,7 +6,7 @@ shown is decided by the policy in the facade, never by these queries.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from looseleaf.cardindex.names import fold
@@ -272,29 +272,29 @@ def visible_ids(tx: Tx, visible: Filter) -> list[int]:
 
 
 def counts(
-    tx: Tx, ids: Sequence[int], readable: Filter, titles: Filter
-) -> dict[int, tuple[int, int, int]]:
-    """(mentions, dossiers, claims) of each record, counted only on leaves
-    `readable` admits (dossiers only where `titles` shows the title)."""
+    tx: Tx, ids: Sequence[int], readable: Filter, titles: Filter, hidden: Collection[str]
+) -> dict[int, tuple[int, int]]:
+    """(mentions, dossiers) of each record, counted only on leaves `readable`
+    admits (dossiers only where `titles` shows the title), and not through a
+    form of a `hidden` type: a mention by a cover name the reader may not
+    decode would tell them whom the cover name is."""
     wanted = sorted(set(ids))
-    found: dict[int, list[int]] = {i: [0, 0, 0] for i in wanted}
+    found: dict[int, tuple[int, int]] = dict.fromkeys(wanted, (0, 0))
+    types = sorted(hidden)
+    unshown = ""
+    if types:
+        unshown = f"AND (f.type IS NULL OR f.type NOT IN ({', '.join('?' for _ in types)})) "
     for start in range(0, len(wanted), 500):
         part = wanted[start : start + 500]
         marks = ", ".join("?" for _ in part)
         for person_id, mentioned, dossiers in tx.all(
             "SELECT x.person_id, COUNT(*), COUNT(DISTINCT CASE WHEN "
             f"{titles.sql} THEN d.id END) FROM mentions x JOIN leaves l ON l.id = x.leaf_id "
-            f"JOIN dossiers d ON d.id = l.dossier_id WHERE x.person_id IN ({marks}) "
+            "JOIN dossiers d ON d.id = l.dossier_id "
+            "LEFT JOIN name_forms f ON f.id = x.form_id "
+            f"WHERE x.person_id IN ({marks}) {unshown}"
             f"AND {readable.sql} GROUP BY x.person_id",
-            (*titles.params, *part, *readable.params),
+            (*titles.params, *part, *types, *readable.params),
         ):
-            found[int(person_id)][0:2] = [int(mentioned), int(dossiers)]
-        for person_id, claimed in tx.all(
-            "SELECT c.subject_id, COUNT(*) FROM claims c JOIN leaves l ON l.id = c.leaf_id "
-            f"WHERE c.subject_id IN ({marks}) AND c.status IN ('asserted', 'corroborated', "
-            f"'disputed') AND {readable.sql} "
-            "GROUP BY c.subject_id",
-            (*part, *readable.params),
-        ):
-            found[int(person_id)][2] = int(claimed)
-    return {i: (c[0], c[1], c[2]) for i, c in found.items()}
+            found[int(person_id)] = (int(mentioned), int(dossiers))
+    return found

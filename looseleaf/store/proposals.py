@@ -15,7 +15,7 @@ from looseleaf.store.base import Filter, Tx
 _COLUMNS = "id, preferred, forms, score, reasons, status, person_id"
 
 
-def _forms_json(group: Group) -> str:
+def forms_json(group: Group) -> str:
     types = dict(group.types)
     forms = [
         [form, list(leaves), *([str(types[form])] if form in types else [])]
@@ -24,30 +24,30 @@ def _forms_json(group: Group) -> str:
     return json.dumps(forms, ensure_ascii=False)
 
 
-def keep_pending(tx: Tx, groups: Sequence[Group]) -> set[int]:
-    """Undecided proposals are a view of the unlinked names, made again at
-    each ingest: those the new grouping makes again unchanged keep their ids
-    (a registrar's proposal does not vanish because a file came in); the
-    others go. Answers the ids kept."""
-    wanted = {(fold(g.preferred), _forms_json(g)) for g in groups}
-    kept: set[int] = set()
-    for proposal_id, folded, forms in tx.all(
-        "SELECT id, folded, forms FROM proposals WHERE status = 'pending'"
-    ):
-        if (folded, forms) in wanted:
-            kept.add(int(proposal_id))
-        else:
-            tx.execute("DELETE FROM proposals WHERE id = ?", (proposal_id,))
-    return kept
+def matching(tx: Tx, groups: Sequence[Group]) -> dict[tuple[str, str], int]:
+    """The pending proposals that are these groups exactly, by (folded
+    name, forms): a proposal keeps its id while the names it groups stand."""
+    wanted = {(fold(g.preferred), forms_json(g)) for g in groups}
+    return {
+        (folded, forms): int(proposal_id)
+        for proposal_id, folded, forms in tx.all(
+            "SELECT id, folded, forms FROM proposals WHERE status = 'pending'"
+        )
+        if (folded, forms) in wanted
+    }
 
 
-def add(tx: Tx, group: Group, now: str) -> int | None:
-    """A new pending proposal, unless one under its name is pending or decided."""
+def drop(tx: Tx, proposal_ids: Sequence[int]) -> None:
+    """Undecided proposals no longer made (their names were linked, or grouped otherwise)."""
+    for proposal_id in proposal_ids:
+        tx.execute("DELETE FROM proposals WHERE id = ? AND status = 'pending'", (proposal_id,))
+
+
+def add(tx: Tx, group: Group, now: str) -> int:
+    """A new pending proposal."""
     folded = fold(group.preferred)
-    if tx.one("SELECT 1 FROM proposals WHERE folded = ?", (folded,)) is not None:
-        return None
     arrival, proposal_id = ids.one(tx, "suggestion")
-    forms = json.loads(_forms_json(group))
+    forms = json.loads(forms_json(group))
     tx.execute(
         "INSERT INTO proposals (id, arrival, preferred, folded, forms, score, reasons, status, "
         "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?)",
@@ -55,6 +55,16 @@ def add(tx: Tx, group: Group, now: str) -> int | None:
          group.score, json.dumps(list(group.reasons), ensure_ascii=False), now),
     )  # fmt: skip
     return proposal_id
+
+
+def decided(tx: Tx) -> list[tuple[str, tuple[int, ...]]]:
+    """(folded name, leaves) of every decided proposal: a name rejected (or
+    accepted) is not proposed again to whom saw that decision's leaves."""
+    found = []
+    for folded, forms in tx.all("SELECT folded, forms FROM proposals WHERE status <> 'pending'"):
+        on = tuple(dict.fromkeys(leaf for _, leaves, *_ in json.loads(forms) for leaf in leaves))
+        found.append((str(folded), on))
+    return found
 
 
 def _proposal(row: Any) -> Suggestion:
@@ -106,14 +116,19 @@ def close(
     )
 
 
-def unlinked(tx: Tx, readable: Filter, dossier_id: int | None) -> list[tuple[str, int]]:
-    """(text, leaf id) of the names found on readable leaves that no record holds."""
+def candidates(
+    tx: Tx, readable: Filter, dossier_id: int | None
+) -> list[tuple[str, int, int, int, int | None, str | None]]:
+    """(text, leaf, start, end, record, form type) of every name found on the
+    readable leaves (of one dossier, if given), in the order the leaves came."""
     where = "" if dossier_id is None else "AND l.dossier_id = ? "
     return [
-        (str(text), int(leaf_id))
-        for text, leaf_id in tx.all(
-            "SELECT x.text, x.leaf_id FROM mentions x JOIN leaves l ON l.id = x.leaf_id "
-            f"WHERE x.person_id IS NULL AND {readable.sql} {where}"
+        (str(r[0]), int(r[1]), int(r[2]), int(r[3]), None if r[4] is None else int(r[4]), r[5])
+        for r in tx.all(
+            "SELECT x.text, x.leaf_id, x.start_offset, x.end_offset, x.person_id, f.type "
+            "FROM mentions x JOIN leaves l ON l.id = x.leaf_id "
+            "LEFT JOIN name_forms f ON f.id = x.form_id "
+            f"WHERE {readable.sql} {where}"
             "ORDER BY l.arrival, x.start_offset",
             (*readable.params, *(() if dossier_id is None else (dossier_id,))),
         )

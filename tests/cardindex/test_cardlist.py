@@ -113,3 +113,32 @@ def test_the_same_person_is_not_added_twice_unless_a_namesake(
         junior, "Halina Wróblewska-Dąb", marking=MarkingRequest("RESTRICTED")
     )
     assert mine.preferred == "Halina Wróblewska-Dąb"
+
+
+def test_a_mention_by_a_cover_name_counts_only_for_a_decoder(
+    registry: Registry, tmp_path: Path
+) -> None:
+    """A card counting "Kestrel" under Tomasz Ostrowiak would tell a reader
+    who may not decode cover names whom Kestrel is."""
+    registry.ingest(
+        OPERATOR,
+        [write(tmp_path / "cover.txt", "Kestrel reported from the ferry twice.\n")],
+        dossier="Ferry",
+        leaf_marking=MarkingRequest("RESTRICTED"),
+    )
+    record = registry.person_add(
+        OPERATOR,
+        "Tomasz Ostrowiak",
+        forms=[("cover_name", "Kestrel")],
+        marking=MarkingRequest("RESTRICTED"),
+    )
+    added = registry.add_reader(OPERATOR, "plain", MarkingRequest("CONFIDENTIAL"))
+    plain = Actor.reader(added.id, "plain")
+    decoder = registry.add_reader(
+        OPERATOR, "decoder", MarkingRequest("CONFIDENTIAL"), roles=("decoder",)
+    )
+    counted = {
+        who: next(c for c in registry.person_list(actor) if c.person_id == record.id).mentions
+        for who, actor in (("plain", plain), ("decoder", Actor.reader(decoder.id, "decoder")))
+    }
+    assert counted == {"plain": 0, "decoder": 1}
