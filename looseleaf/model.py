@@ -511,6 +511,7 @@ class CardEntry(Jsonable):
     letter: str
     mentions: int
     dossiers: int
+    claims: int
 
 
 @dataclass(frozen=True)

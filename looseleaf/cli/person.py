@@ -109,7 +109,8 @@ def list_(
 def _print_card(card: CardEntry) -> None:
     out.print(
         f"{card.letter}  {card.person_id:>9}  {card.preferred}  [{card.kind}]  "
-        f"{counted(card.mentions, 'mention')}, {counted(card.dossiers, 'dossier')}"
+        f"{counted(card.mentions, 'mention')}, {counted(card.dossiers, 'dossier')}, "
+        f"{counted(card.claims, 'claim')}"
     )
 
 

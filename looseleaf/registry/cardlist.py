@@ -3,8 +3,8 @@ the first letter of its surname (as a card drawer is), with what they may
 read of it.
 
 A record the reader may not know of is not listed, and the counts are of
-mentions on leaves they may read (not by a cover name they may not decode)
-and of dossiers whose title they may see: a drawer says no more than the
+mentions and claims on leaves they may read (not by a cover name they may
+not decode) and of dossiers whose title they may see: a drawer says no more than the
 search does.
 """
 
@@ -77,6 +77,15 @@ class CardList(CardIndex):
                     raise BadInput(f"--after {after!r}", "is the id of a card in this list")
                 cards = cards[at + 1 :]
             cards = cards[:limit]
+            # A claim counts where the claims pages show it as the record's:
+            # a claim naming someone by a cover name is theirs only to a decoder.
+            decodes = not hidden_types(self, tx, actor)
+            claimed: dict[int, int] = {}
+            for person_id, subject in persons.claimed(
+                tx, [c[3] for c in cards], self._readable(actor)
+            ):
+                if decodes or view.names(person_id, subject):
+                    claimed[person_id] = claimed.get(person_id, 0) + 1
             counted = persons.counts(
                 tx,
                 [c[3] for c in cards],
@@ -92,6 +101,13 @@ class CardList(CardIndex):
                 detail={"kind": wanted_kind, "letter": drawer, "records": [c[3] for c in cards]},
             )
         return [
-            CardEntry(person_id, preferred, record_kind, first, *counted[person_id])
+            CardEntry(
+                person_id,
+                preferred,
+                record_kind,
+                first,
+                *counted[person_id],
+                claimed.get(person_id, 0),
+            )
             for first, _, _, person_id, preferred, record_kind in cards
         ]

@@ -68,7 +68,8 @@ class Custody(RegistryBase):
         with self._acting(actor, Action.SLIP_REQUEST) as (tx, _):
             scope: dict[str, Any]
             if leaf_ids:
-                kind, scope = "leaves", {"leaves": sorted(set(leaf_ids))}
+                # As the reader typed them: ids are opaque, their order says nothing.
+                kind, scope = "leaves", {"leaves": list(dict.fromkeys(leaf_ids))}
                 proposed = self._proposable(tx, actor.reader_id, leaf_ids)
             elif xref_leaf is not None:
                 kind, scope = "xref", {"leaf": xref_leaf[0], "name": xref_leaf[1]}

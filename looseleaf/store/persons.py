@@ -271,6 +271,26 @@ def visible_ids(tx: Tx, visible: Filter) -> list[int]:
     ]
 
 
+def claimed(tx: Tx, ids: Sequence[int], readable: Filter) -> list[tuple[int, str]]:
+    """(record, subject as written) of each standing claim about these
+    records on a leaf `readable` admits (not those rejected or withdrawn)."""
+    wanted = sorted(set(ids))
+    found: list[tuple[int, str]] = []
+    for start in range(0, len(wanted), 500):
+        part = wanted[start : start + 500]
+        marks = ", ".join("?" for _ in part)
+        found += [
+            (int(person_id), str(subject))
+            for person_id, subject in tx.all(
+                "SELECT c.subject_id, c.subject FROM claims c JOIN leaves l ON l.id = c.leaf_id "
+                f"WHERE c.subject_id IN ({marks}) AND c.status IN ('asserted', 'corroborated', "
+                f"'disputed') AND {readable.sql}",
+                (*part, *readable.params),
+            )
+        ]
+    return found
+
+
 def counts(
     tx: Tx, ids: Sequence[int], readable: Filter, titles: Filter, hidden: Collection[str]
 ) -> dict[int, tuple[int, int]]:

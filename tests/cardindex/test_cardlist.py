@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 
 from looseleaf.errors import BadInput
 from looseleaf.model import Actor
-from looseleaf.registry import MarkingRequest, Registry
+from looseleaf.registry import ClaimInput, MarkingRequest, Registry
 from looseleaf.registry.cardlist import filed_as
 from looseleaf.web.app import create_app
 from tests.conftest import OPERATOR, write
@@ -118,9 +118,9 @@ def test_the_same_person_is_not_added_twice_unless_a_namesake(
 def test_a_mention_by_a_cover_name_counts_only_for_a_decoder(
     registry: Registry, tmp_path: Path
 ) -> None:
-    """A card counting "Kestrel" under Tomasz Ostrowiak would tell a reader
-    who may not decode cover names whom Kestrel is."""
-    registry.ingest(
+    """A card counting "Kestrel" (a mention, a claim) under Tomasz Ostrowiak
+    would tell a reader who may not decode cover names whom Kestrel is."""
+    [report] = registry.ingest(
         OPERATOR,
         [write(tmp_path / "cover.txt", "Kestrel reported from the ferry twice.\n")],
         dossier="Ferry",
@@ -132,13 +132,20 @@ def test_a_mention_by_a_cover_name_counts_only_for_a_decoder(
         forms=[("cover_name", "Kestrel")],
         marking=MarkingRequest("RESTRICTED"),
     )
+    _, reports = registry.dossier(OPERATOR, "Ferry")
+    [leaf] = next(r for r in reports if r.id == report.report_id).leaves
+    registry.claim_add(
+        OPERATOR, ClaimInput(leaf.id, "Kestrel", "role", "reported", value="informer")
+    )
     added = registry.add_reader(OPERATOR, "plain", MarkingRequest("CONFIDENTIAL"))
     plain = Actor.reader(added.id, "plain")
     decoder = registry.add_reader(
         OPERATOR, "decoder", MarkingRequest("CONFIDENTIAL"), roles=("decoder",)
     )
     counted = {
-        who: next(c for c in registry.person_list(actor) if c.person_id == record.id).mentions
+        who: next(
+            (c.mentions, c.claims) for c in registry.person_list(actor) if c.person_id == record.id
+        )
         for who, actor in (("plain", plain), ("decoder", Actor.reader(decoder.id, "decoder")))
     }
-    assert counted == {"plain": 0, "decoder": 1}
+    assert counted == {"plain": (0, 0), "decoder": (1, 1)}
