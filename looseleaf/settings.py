@@ -149,6 +149,13 @@ SETTINGS: tuple[Setting, ...] = (
         "records when the ingesting account may curate), off (only `person propose`).",
         choices=("review", "auto", "off"),
     ),
+    Setting(
+        "ocr_lang",
+        str,
+        "eng",
+        "Languages scans are read in when ingest is not given --ocr-lang: Tesseract's codes "
+        "joined by '+' (rus+deu+eng), each with its language pack installed.",
+    ),
 )
 
 
@@ -172,6 +179,7 @@ class Settings:
     login_window_minutes: int = 15
     ner: str = "auto"
     proposals: str = "review"
+    ocr_lang: str = "eng"
 
     @classmethod
     def load(

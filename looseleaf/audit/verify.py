@@ -17,6 +17,7 @@ from typing import Any
 
 from looseleaf.audit import log, merkle
 from looseleaf.audit.keys import PublicKey
+from looseleaf.store import scans
 from looseleaf.store.base import Tx
 
 #: Problems listed in full; the rest are counted.
@@ -155,14 +156,19 @@ def _check_events(
 
 
 def _check_content(tx: Tx, verdict: Verdict) -> None:
-    """Every leaf against the hashes its report's ingest event recorded."""
+    """Every leaf, and every page image, against the hashes its report's
+    ingest event recorded."""
     expected: dict[int, list[str]] = {}
+    images: dict[int, dict[str, str]] = {}
     for target, detail in tx.all(
         "SELECT target, detail FROM events WHERE action = 'report.ingest' ORDER BY id"
     ):
         try:
-            expected[int(str(target).split(":", 1)[1])] = list(json.loads(detail)["leaves"])
-        except (ValueError, KeyError, IndexError, TypeError):
+            recorded = json.loads(detail)
+            report = int(str(target).split(":", 1)[1])
+            expected[report] = list(recorded["leaves"])
+            images[report] = dict(recorded.get("images", {}))
+        except (ValueError, KeyError, IndexError, TypeError, AttributeError):
             verdict.problem(f"the ingest record for {target} is unreadable")
     seen: dict[int, list[str]] = {}
     last = 0
@@ -190,9 +196,44 @@ def _check_content(tx: Tx, verdict: Verdict) -> None:
         if len(batch) < 2000:
             break
         last = int(batch[-1][0])
+    _check_images(tx, verdict, images)
     for report_id, hashes in expected.items():
         if sorted(seen.get(report_id, [])) != sorted(hashes):
             verdict.problem(
                 f"report {report_id}: {len(hashes)} leaves were recorded at ingest, "
                 f"{len(seen.get(report_id, []))} are in the registry"
+            )
+
+
+def _check_images(tx: Tx, verdict: Verdict, recorded: dict[int, dict[str, str]]) -> None:
+    """Each page image against its own hash and the one its ingest recorded;
+    and every image recorded still there."""
+    found: dict[int, set[str]] = {}
+    last = 0
+    while True:
+        batch = scans.hashes(tx, last, 200)
+        for leaf_id, data, stored in batch:
+            actual = hashlib.sha256(data).hexdigest()
+            if actual != stored:
+                verdict.problem(f"leaf {leaf_id}: its page image no longer matches its hash")
+            row = tx.one("SELECT report_id, position FROM leaves WHERE id = ?", (leaf_id,))
+            if row is None:
+                verdict.problem(f"leaf {leaf_id}: a page image of no leaf")
+                continue
+            report_id, position = int(row[0]), str(row[1])
+            if recorded.get(report_id, {}).get(position) != actual:
+                verdict.problem(
+                    f"leaf {leaf_id}: not the page image recorded at ingest for position "
+                    f"{position} of report {report_id}"
+                )
+            found.setdefault(report_id, set()).add(position)
+        if len(batch) < 200:
+            break
+        last = batch[-1][0]
+    for report_id, pages in recorded.items():
+        gone = sorted(set(pages) - found.get(report_id, set()), key=int)
+        if gone:
+            verdict.problem(
+                f"report {report_id}: the page images of positions {', '.join(gone)} "
+                "recorded at ingest are missing"
             )

@@ -44,6 +44,10 @@ _APPOSITION = re.compile(r"^\s*,?\s*\(?\s*(?:(?:an?|the|his|her)\s+(?:[\w-]+\s+)
 #: A clause that tells of the sentence's subject ("..., travelling on a passport as").
 _PARTICIPLE = re.compile(r",\s*[a-z]+ing\b[^,;]*$")
 _PREPOSITION = re.compile(r"\b(?:with|to|by|for|from|of|on|at|against|about|into|onto)\s*$")
+_TIME_OPENING = re.compile(
+    r"^(?:(?:In|On|By|After|Before|During|Early|Late)\s+(?:the\s+)?(?:[a-z]+\s+)?"
+    r"(?:[A-Z][a-z]+|\d{1,4})(?:\s+\d{1,4})?|Later|Then|Soon after|Afterwards)$"
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘']?[A-ZА-Я])|\n\s*\n")
 
 
@@ -137,8 +141,11 @@ def _owner(
 
 
 def _opening(words: str) -> bool:
-    """An opening phrase of time or place before the subject ("In August 1939, ")."""
-    return words.rstrip().endswith(",") and len(words.split()) <= 5
+    """An opening phrase of time or place before the subject ("In August
+    1939, ", "In June ", "Later ")."""
+    if words.rstrip().endswith(",") and len(words.split()) <= 5:
+        return True
+    return _TIME_OPENING.match(words.strip()) is not None
 
 
 def _sentence_start(text: str, position: int) -> int:

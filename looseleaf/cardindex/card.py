@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from looseleaf.cardindex.matcher import Index, Match
 from looseleaf.cardindex.names import fold
+from looseleaf.model import SECRET_FORMS
 
 _WORDS = re.compile(r"\w+")
 
@@ -109,7 +110,8 @@ class CardView:
         the words of `name` as a run: Orlov in Orlov-Brandt, Kasimir in
         Kasimir Orlov-Brandt; `in the surname` if the run starts within the
         form's last word (a surname, or a part of a double one, not a given
-        name)."""
+        name). A cover or code name is a whole label: "Frank" is not Frank
+        Jacson, the name on a false passport."""
         words = folded_words(name)
         if not words:
             return []
@@ -117,7 +119,7 @@ class CardView:
         found = []
         for p in self.card.by_word.get(words[0], ()):
             form = self.card.words[p]
-            if not self.allowed[p] or form == words:
+            if not self.allowed[p] or form == words or self.card.entries[p][3] in SECRET_FORMS:
                 continue
             starts = [i for i in range(len(form) - size + 1) if form[i : i + size] == words]
             if starts:

@@ -21,6 +21,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 import ahocorasick
+from rapidfuzz.distance import Levenshtein
 
 from looseleaf.cardindex import alias
 from looseleaf.cardindex.alias import AliasHint, trim
@@ -50,6 +51,8 @@ _CARD_ORDER = re.compile(
 _CYRILLIC_RUN = re.compile(r"[А-ЯЁ][а-яё-]+(?:[ \t]+(?:[А-ЯЁ][а-яё-]+|[А-ЯЁ]\.))*")
 _GIVEN_FIRST = re.compile(rf"\b(?P<name>{_WORD}(?:{_SP}[A-Z]\.)?(?:{_SP}{_WORD}){{1,2}})")
 _CAPITALISED = re.compile(_WORD)
+#: A surname this long may be spelled again one letter apart (shorter: another word).
+_SPELLED_FROM = 6
 _TITLE_WORDS = frozenset(_TITLE.strip("(?:)").lower().split("|"))
 _SLAVIC_PART = re.compile(r"[A-ZА-Я][a-zа-я]{3,}(?![a-zа-я])")
 _SLAVIC_ENDINGS = (
@@ -120,10 +123,12 @@ class Gazetteer:
         return _longest(found)
 
 
-def patterns(text: str) -> list[Mention]:
+def patterns(text: str, earlier: Sequence[str] = ()) -> list[Mention]:
     """Name-shaped spans the card index may not know yet. One pass over the
     capitalised words decides which of them start a name: a title, a known
-    given name, or a Russian surname ending; initials are a second pass."""
+    given name, or a Russian surname ending; initials are a second pass.
+    `earlier` are the names found on the pages before this one of the same
+    document: a surname given in full there names the same man here."""
     found = [_with_given(text, m) for m in _spans(text, _INITIALS)]
     found += _spans(text, _CARD_ORDER) + _cyrillic(text)
     for match in _CAPITALISED.finditer(text):
@@ -150,7 +155,7 @@ def patterns(text: str) -> list[Mention]:
                 )
     found += _bodies(text) + [m for m in _spans(text, _ACRONYM) if _is_initials(text, m)]
     kept = _longest([m for m in found if _named(m.text) or m.text.isupper() or _is_body(m.text)])
-    kept = _longest(kept + _surnames_again(text, kept))
+    kept = _longest(kept + _surnames_again(text, [m.text for m in kept] + list(earlier)))
     kept = _longest(kept + _listed_with(text, kept))
     return _longest(kept + _followers(text, kept))
 
@@ -297,14 +302,14 @@ def _named(text: str) -> bool:
     return words[0].lower() not in _NOT_NAMES and last not in _THINGS and last not in _TITLE_WORDS
 
 
-def _surnames_again(text: str, named: Sequence[Mention]) -> list[Mention]:
+def _surnames_again(text: str, named: Sequence[str]) -> list[Mention]:
     """A surname once given with a given name names that person wherever it
-    stands capitalised on the same leaf ("Jacques Mornard ... Mornard struck"),
+    stands capitalised in the same text ("Jacques Mornard ... Mornard struck"),
     as a careful reader takes it: one text keeps one name for one person."""
     surnames = {
         last
-        for mention in named
-        if len(words := mention.text.split()) > 1
+        for name in named
+        if len(words := name.split()) > 1
         and (_is_given(words[0]) or _INITIAL.match(words[0]) or _is_title(words[0]))
         and len(last := words[-1].strip("’'")) > 2
         and last[0].isupper()
@@ -315,7 +320,30 @@ def _surnames_again(text: str, named: Sequence[Mention]) -> list[Mention]:
         return []
     either = "|".join(map(re.escape, sorted(surnames)))
     again = re.compile(rf"(?<![\w’'-])(?:{either})(?![\w-])")
-    return [Mention(m.start(), m.end(), m.group(), "pattern") for m in again.finditer(text)]
+    found = [Mention(m.start(), m.end(), m.group(), "pattern") for m in again.finditer(text)]
+    # The same surname spelled another way further on (Mercador, then
+    # Mercader), long enough that one letter is a spelling, not another word.
+    long = [s for s in surnames if len(s) >= _SPELLED_FROM]
+    for match in _CAPITALISED.finditer(text) if long else ():
+        word = match.group().strip("’'")
+        if (
+            len(word) >= _SPELLED_FROM
+            and word not in surnames
+            and word[1:].islower()
+            and word.lower() not in _NOT_NAMES
+            and any(_spelled_again(word, s) for s in long)
+        ):
+            found.append(Mention(match.start(), match.start() + len(word), word, "pattern"))
+    return found
+
+
+def _spelled_again(word: str, surname: str) -> bool:
+    """One letter apart inside the word, the first two and the last alike:
+    Mercador and Mercader; never Zarubin and Zarubina, Orlov and Orlova,
+    Kowalski and Kowalska (an ending says another person, or another case)."""
+    if word[:2] != surname[:2] or word[-1] != surname[-1]:
+        return False
+    return Levenshtein.distance(word, surname, score_cutoff=1) <= 1
 
 
 def _is_title(word: str) -> bool:
@@ -327,7 +355,16 @@ def _is_given(word: str) -> bool:
     return is_given(fold(word))
 
 
-__all__ = ["AliasHint", "Gazetteer", "Mention", "alias_hints", "extract", "patterns"]
+__all__ = [
+    "AliasHint",
+    "Gazetteer",
+    "Mention",
+    "alias_hints",
+    "extract",
+    "overlaps",
+    "patterns",
+    "unaided",
+]
 
 
 def alias_hints(text: str, found: Sequence[Mention] | None = None) -> list[AliasHint]:
@@ -337,20 +374,26 @@ def alias_hints(text: str, found: Sequence[Mention] | None = None) -> list[Alias
     return alias.hints(text, [(m.start, m.end, m.text) for m in names])
 
 
-def extract(text: str, gazetteer: Gazetteer, *, model: bool = True) -> list[Mention]:
+def extract(
+    text: str, gazetteer: Gazetteer, *, model: bool = True, guessed: list[Mention] | None = None
+) -> list[Mention]:
     """Gazetteer hits first (they are linked); then pattern and model spans
-    that overlap none of them; the longest span wins an overlap."""
+    (`guessed`, if already found) that overlap none of them; the longest
+    span wins an overlap."""
     known = gazetteer.find(text)
     taken = [(m.start, m.end) for m in known]
-    extra = [m for m in unaided(text, model=model) if not any(overlaps(m, s) for s in taken)]
+    if guessed is None:
+        guessed = unaided(text, model=model)
+    extra = [m for m in guessed if not any(overlaps(m, s) for s in taken)]
     return sorted(known + extra, key=lambda m: (m.start, m.end))
 
 
-def unaided(text: str, *, model: bool = True) -> list[Mention]:
+def unaided(text: str, *, model: bool = True, earlier: Sequence[str] = ()) -> list[Mention]:
     """The names found without the card index (patterns, and the model if
     on), the longest of overlapping spans: what a leaf names for someone
-    who may know of none of the records the gazetteer holds."""
-    return _longest(patterns(text) + (model_mentions(text) if model else []))
+    who may know of none of the records the gazetteer holds. `earlier`: the
+    names so found on the document's pages before this one."""
+    return _longest(patterns(text, earlier) + (model_mentions(text) if model else []))
 
 
 def model_mentions(text: str) -> list[Mention]:

@@ -20,7 +20,9 @@ def register(app: typer.Typer) -> None:
 
 def ingest(
     ctx: typer.Context,
-    paths: Annotated[list[Path], typer.Argument(help=".txt, .md, .html or .pdf files")],
+    paths: Annotated[
+        list[Path], typer.Argument(help=".txt, .md, .html, .pdf, .png, .jpg or .tif files")
+    ],
     dossier: Annotated[str, typer.Option(help="Dossier title; created if new.")],
     level: Annotated[str | None, typer.Option(help="Leaf level [default: highest]")] = None,
     compartment: Annotated[
@@ -47,9 +49,17 @@ def ingest(
             "[default: UTF-8, else told from the bytes]"
         ),
     ] = None,
+    ocr_lang: Annotated[
+        str | None,
+        typer.Option(
+            help="Languages scans are read in, Tesseract's codes joined by '+' (rus+deu) "
+            "[default: the setting ocr_lang]"
+        ),
+    ] = None,
     as_json: bool = JSON_OPTION,
 ) -> None:
-    """Take files in: one report each, split into leaves, marked, hashed, recorded."""
+    """Take files in: one report each, split into leaves, marked, hashed, recorded.
+    Scans (images, PDF pages without text) are read by OCR, one leaf a page."""
     registry = state(ctx).open(create=True)
     leaf_marking = MarkingRequest(level, tuple(compartment or ()))
     title_marking = None
@@ -83,6 +93,8 @@ def ingest(
             progress.update(task, advance=size, description=path.name)
         if result.error:
             err.print(f"looseleaf: error: {result.error}", markup=False)
+        for said in result.warnings:
+            err.print(f"looseleaf: warning: {path}: {said}", markup=False)
 
     if progress is not None:
         progress.start()
@@ -96,6 +108,7 @@ def ingest(
             source=source,
             on_file=advance,
             encoding=encoding,
+            ocr_lang=ocr_lang,
         )
     finally:
         if progress is not None:

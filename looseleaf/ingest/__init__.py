@@ -14,17 +14,20 @@ from collections.abc import Callable
 from pathlib import Path
 
 from looseleaf.errors import BadInput
-from looseleaf.ingest.document import Document, PreparedLeaf
+from looseleaf.ingest.document import Document, PreparedLeaf, Scan
 from looseleaf.ingest.html import read_html
 from looseleaf.ingest.normalise import Normaliser
 from looseleaf.ingest.paginate import Piece, paginate, split_tail
 from looseleaf.ingest.pdf import read_pdf
+from looseleaf.ingest.scan import IMAGE_TYPES, PageImage, check_languages, images_of, read_pages
 from looseleaf.ingest.text import encoding_named, read_text, wide
 
 __all__ = [
     "MEDIA_TYPES",
     "Document",
     "PreparedLeaf",
+    "Scan",
+    "check_languages",
     "encoding_named",
     "media_type",
     "prepare",
@@ -39,6 +42,13 @@ MEDIA_TYPES = {
     ".html": "text/html",
     ".htm": "text/html",
     ".pdf": "application/pdf",
+    **IMAGE_TYPES,
+}
+#: What an image file's first bytes are, by media type.
+_MAGIC = {
+    "image/png": (b"\x89PNG\r\n\x1a\n",),
+    "image/jpeg": (b"\xff\xd8\xff",),
+    "image/tiff": (b"II*\x00", b"MM\x00*"),
 }
 
 
@@ -156,12 +166,21 @@ def _chunk_check(what: str, media: str, encoding: str | None) -> Callable[[bytes
             if not b"%PDF-".startswith(seen[:5]):
                 raise BadInput(what, "corrupt PDF (no %PDF- header)")
 
+    def image(chunk: bytes) -> None:
+        nonlocal seen
+        if len(seen) < 8:
+            seen += chunk[: 8 - len(seen)]
+            if not any(m.startswith(seen[: len(m)]) for m in _MAGIC[media]):
+                raise BadInput(what, f"corrupt image (not a {media.split('/')[1].upper()} file)")
+
     def text(chunk: bytes) -> None:
         if b"\x00" in chunk:
             raise BadInput(what, "binary data, not a text document (contains NUL bytes)")
 
     if media == "application/pdf":
         return pdf
+    if media in _MAGIC:
+        return image
     if encoding is not None and wide(encoding_named(encoding)):
         return lambda chunk: None
     return text
@@ -174,15 +193,29 @@ def prepare(
     passage_chars: int,
     max_line_chars: int,
     encoding: str | None = None,
+    ocr_lang: str = "eng",
 ) -> Document:
     """Parse `data` (the bytes of `path`) into a report's leaves. A text or
-    HTML file is read in `encoding` when one is named (`read_text`)."""
+    HTML file is read in `encoding` when one is named (`read_text`); a scan
+    (an image, a PDF page without text) is read by OCR in `ocr_lang`."""
     what = str(path)
     media = media_type(path)
     original: bytes | None = None
     used: str | None = None
+    scans: dict[int, Scan] = {}
     if media == "application/pdf":
-        pieces = [Piece(label, page) for label, page in read_pdf(what, data)]
+        found = read_pdf(what, data)
+        images = {i: image for i, (_, _, image) in enumerate(found) if image is not None}
+        scans = _read(what, images, ocr_lang)
+        pieces = [
+            Piece(label, scans[i].reading.text if i in scans else page)
+            for i, (label, page, _) in enumerate(found)
+        ]
+        text = "\f".join(piece.text for piece in pieces)
+        original = data
+    elif media in _MAGIC:
+        scans = _read(what, dict(enumerate(images_of(what, data, media))), ocr_lang)
+        pieces = [Piece(None, scans[i].reading.text) for i in range(len(scans))]
         text = "\f".join(piece.text for piece in pieces)
         original = data
     else:
@@ -202,6 +235,7 @@ def prepare(
             normalised=normalise(content[piece.body :]),
             sha256=hashlib.sha256(content.encode("utf-8")).hexdigest(),
             tail=tail,
+            scan=scans.get(position - 1),
         )
         for position, (piece, (content, tail)) in enumerate(zip(pieces, split, strict=True), 1)
     )
@@ -214,3 +248,15 @@ def prepare(
         original=original,
         encoding=used,
     )
+
+
+def _read(what: str, images: dict[int, PageImage], languages: str) -> dict[int, Scan]:
+    """OCR of the scanned pages, by page index."""
+    if not images:
+        return {}
+    order = sorted(images)
+    readings = read_pages(what, [images[i] for i in order], check_languages(languages))
+    return {
+        i: Scan(images[i], hashlib.sha256(images[i].data).hexdigest(), reading)
+        for i, reading in zip(order, readings, strict=True)
+    }

@@ -14,7 +14,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from looseleaf.cardindex.card import Card, CardView
-from looseleaf.cardindex.extract import AliasHint, Gazetteer, Mention, alias_hints, extract
+from looseleaf.cardindex.extract import (
+    AliasHint,
+    Gazetteer,
+    Mention,
+    alias_hints,
+    extract,
+    unaided,
+)
 from looseleaf.cardindex.matcher import Index
 from looseleaf.cardindex.names import fold
 from looseleaf.custody.notes import derived_marking
@@ -447,11 +454,14 @@ class CardIndex(RegistryBase):
         gazetteer = self._gazetteer_of(tx)
         model = self.settings.ner != "off"
         index: Index | None = None
+        earlier: list[str] = []  # a surname given in full on page 1 names him on page 2
         for leaf_id, text in leaf_texts:
-            found = extract(text, gazetteer, model=model)
+            guessed = unaided(text, model=model, earlier=earlier)
+            earlier = list(dict.fromkeys(earlier + [m.text for m in guessed]))
+            found = extract(text, gazetteer, guessed=guessed)
             mentions.add(tx, leaf_id, _spans(found))
             unknown = [m for m in found if m.person_id is None]
-            hints = alias_hints(text)
+            hints = alias_hints(text, found)
             if not unknown and not hints:
                 continue
             if index is None:

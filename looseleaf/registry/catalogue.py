@@ -3,6 +3,7 @@ through the access rule."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -11,7 +12,7 @@ from typing import Literal
 from looseleaf.audit.batch import GroupCommit, Request
 from looseleaf.clock import Clock, system_clock
 from looseleaf.errors import BadInput, Forbidden, LooseleafError, NotFound
-from looseleaf.ingest import Document, encoding_named, prepare, read_file
+from looseleaf.ingest import Document, encoding_named, media_type, prepare, read_file
 from looseleaf.model import (
     Actor,
     Dossier,
@@ -40,6 +41,12 @@ class IngestResult(Jsonable):
     dossier_id: int | None = None
     leaves: int = 0
     error: str | None = None
+    #: What OCR could not vouch for, page by page (low confidence, another script).
+    warnings: tuple[str, ...] = ()
+
+
+#: Files read by OCR, whose reading is worth skipping when they are in already.
+SCANNED = frozenset({"application/pdf", "image/png", "image/jpeg", "image/tiff"})
 
 
 @dataclass(frozen=True)
@@ -56,6 +63,8 @@ class _Plan:
     #: No level was named: the default is capped at the registrar's own level.
     leaf_level_default: bool = False
     title_level_default: bool = False
+    #: The languages scans are read in (Tesseract's codes, rus+deu).
+    ocr_lang: str = "eng"
 
 
 #: What `why` explains: a read, a custodian's review on a slip, a copy's issue.
@@ -80,13 +89,15 @@ class Catalogue(RegistryBase):
         source: Source | None = None,
         on_file: Callable[[Path, IngestResult], None] | None = None,
         encoding: str | None = None,
+        ocr_lang: str | None = None,
     ) -> list[IngestResult]:
         """Stitch each file onto `dossier` as a report, one transaction per file.
 
         A file that cannot be taken in is reported with its reason and leaves
         nothing behind; the other files still go in. Text and HTML files are
         read in `encoding` when it is given, else in UTF-8 or the encoding
-        told from their bytes (`looseleaf.ingest.text`).
+        told from their bytes (`looseleaf.ingest.text`). Scans are read in
+        `ocr_lang`, else the setting `ocr_lang`.
         """
         title = dossier.strip()
         if not title:
@@ -107,6 +118,7 @@ class Catalogue(RegistryBase):
             encoding=encoding,
             leaf_level_default=leaf_marking is None or leaf_marking.level is None,
             title_level_default=dossier_marking is not None and dossier_marking.level is None,
+            ocr_lang=(ocr_lang or self.settings.ocr_lang).strip(),
         )
         results = []
         for path in paths:
@@ -121,12 +133,18 @@ class Catalogue(RegistryBase):
     def _ingest_one(self, actor: Actor, path: Path, plan: _Plan) -> IngestResult:
         try:
             data = read_file(path, self.settings.max_report_bytes, encoding=plan.encoding)
+            if media_type(path) in SCANNED:
+                # A re-run skips a scan already in before reading it again.
+                known = self._already_in(actor, plan.title, hashlib.sha256(data).hexdigest())
+                if known is not None:
+                    return IngestResult(str(path), "duplicate", *known)
             document = prepare(
                 path,
                 data,
                 passage_chars=self.settings.passage_chars,
                 max_line_chars=self.settings.max_line_chars,
                 encoding=plan.encoding,
+                ocr_lang=plan.ocr_lang,
             )
             with self._writing() as tx:
                 result = self._stitch(actor, tx, document, plan)
@@ -220,8 +238,37 @@ class Catalogue(RegistryBase):
         }
         if document.encoding is not None:
             detail["encoding"] = document.encoding
+        scanned = {str(leaf.position): leaf.scan for leaf in document.leaves if leaf.scan}
+        if scanned:
+            # The page images are originals too: their hashes are on the record.
+            detail["images"] = {at: scan.sha256 for at, scan in scanned.items()}
+            detail["ocr"] = {
+                at: {"lang": scan.reading.languages, "confidence": scan.reading.confidence}
+                for at, scan in scanned.items()
+            }
         self._record(tx, actor, "report.ingest", target=f"report:{report_id}", detail=detail)
-        return IngestResult(file, "ingested", report_id, dossier_id, len(document.leaves))
+        return IngestResult(
+            file,
+            "ingested",
+            report_id,
+            dossier_id,
+            len(document.leaves),
+            warnings=tuple(document.warnings()),
+        )
+
+    def _already_in(self, actor: Actor, title: str, sha256: str) -> tuple[int, int, int] | None:
+        """(report, dossier, leaves) of these bytes already in the dossier, if
+        the actor may see its title (else the ingest goes on to say so)."""
+        with self.store.read() as tx:
+            if actor.is_operator:
+                found = dossiers.find(tx, title)
+            else:
+                assert actor.reader_id is not None
+                found = dossiers.find(tx, title, visible=sql.visible_dossiers(actor.reader_id))
+            if found is None:
+                return None
+            known = reports.by_hash(tx, found.id, sha256)
+            return None if known is None else (known[0], found.id, known[1])
 
     # -- reading the catalogue -----------------------------------------------
 

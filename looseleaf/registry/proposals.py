@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from looseleaf.cardindex.card import CardView
-from looseleaf.cardindex.extract import alias_hints, overlaps, unaided
+from looseleaf.cardindex.extract import Mention, alias_hints, overlaps, unaided
 from looseleaf.cardindex.names import fold, parse
 from looseleaf.cardindex.proposal import Alias, Group, group
 from looseleaf.custody.notes import derived_marking
@@ -81,12 +81,13 @@ class Proposals(Categories):
             s.form for s in suggestions.pending(tx) if self._may_see(tx, actor, s)
         }  # a name suggested as a form of a record waits for that decision
         view = self._view(tx, actor)
-        named = [n for n in self._unlinked_for(tx, actor, view) if n[0] not in suggested]
+        unlinked, shown = self._unlinked_for(tx, actor, view)
+        named = [n for n in unlinked if n[0] not in suggested]
         texts = leaves.texts(tx, sorted({leaf for _, leaf in named}))
         aliases = [
             Alias(h.name, h.alias, leaf_id, h.type)
             for leaf_id, text in texts.items()
-            for h in alias_hints(text)
+            for h in alias_hints(text, sorted(shown[leaf_id], key=lambda m: m.start))
         ]
         closed = {folded for folded, on in proposals.decided(tx) if readable.issuperset(on)}
         groups: dict[str, Group] = {}
@@ -117,34 +118,45 @@ class Proposals(Categories):
             if p is not None and (on_dossier is None or on_dossier & set(p.leaves))
         ]
 
-    def _unlinked_for(self, tx: Tx, actor: Actor, view: CardView) -> list[tuple[str, int]]:
+    def _unlinked_for(
+        self, tx: Tx, actor: Actor, view: CardView
+    ) -> tuple[list[tuple[str, int]], dict[int, list[Mention]]]:
         """(name, leaf) of each name on a leaf the actor may read that no
-        record they may know holds by a form they may see. A name the card
-        index found only by a record hidden from them is taken as the
-        patterns would find it on that leaf without the card index."""
+        record they may know holds by a form they may see, and every name
+        they are shown on each of those leaves. A name the card index found
+        only by a record hidden from them is taken as the patterns would
+        find it on that leaf without the card index."""
         hidden = hidden_types(self, tx, actor)
-        named: list[tuple[int, int, str, int]] = []  # (leaf order, start, name, leaf)
-        known: dict[int, list[tuple[int, int]]] = {}
+        named: list[tuple[int, Mention, int]] = []  # (leaf order, name, leaf)
+        shown: dict[int, list[Mention]] = {}
         unseen: dict[int, list[tuple[int, int]]] = {}
         order: dict[int, int] = {}
         for text, leaf, start, end, person_id, form_type in proposals.candidates(
             tx, self._readable(actor), None
         ):
             order.setdefault(leaf, len(order))
+            mention = Mention(start, end, text, "stored")
             if person_id is None:
-                named.append((order[leaf], start, text, leaf))
+                named.append((order[leaf], mention, leaf))
+                shown.setdefault(leaf, []).append(mention)
             elif view.knows(person_id) and form_type not in hidden:
-                known.setdefault(leaf, []).append((start, end))
+                shown.setdefault(leaf, []).append(mention)
             else:
                 unseen.setdefault(leaf, []).append((start, end))
         model = self.settings.ner != "off"
         for leaf, text in leaves.texts(tx, sorted(unseen)).items():
-            for m in unaided(text, model=model):
+            earlier: list[str] = []
+            for page in leaves.earlier_on_report(tx, leaf):
+                earlier += [m.text for m in unaided(page, model=model, earlier=earlier)]
+            taken = [(m.start, m.end) for m in shown.get(leaf, ())]
+            for m in unaided(text, model=model, earlier=list(dict.fromkeys(earlier))):
                 if any(overlaps(m, span) for span in unseen[leaf]) and not any(
-                    overlaps(m, span) for span in known.get(leaf, ())
+                    overlaps(m, span) for span in taken
                 ):
-                    named.append((order[leaf], m.start, m.text, leaf))
-        return [(text, leaf) for _, _, text, leaf in sorted(named)]
+                    named.append((order[leaf], m, leaf))
+                    shown.setdefault(leaf, []).append(m)
+        named.sort(key=lambda n: (n[0], n[1].start))
+        return [(m.text, leaf) for _, m, leaf in named], shown
 
     def suggestions(self, actor: Actor) -> list[Suggestion]:
         """Pending suggestions, then the records proposed to the actor."""

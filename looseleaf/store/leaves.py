@@ -111,6 +111,19 @@ def readable_ids(tx: Tx, readable: Filter, *, dossier_id: int | None = None) -> 
     ]
 
 
+def earlier_on_report(tx: Tx, leaf_id: int) -> list[str]:
+    """Normalised text of the pages before this leaf in its report, in order
+    (for matching inside the facade: never returned)."""
+    return [
+        str(row[0])
+        for row in tx.all(
+            "SELECT e.normalised FROM leaves l JOIN leaves e ON e.report_id = l.report_id "
+            "AND e.position < l.position WHERE l.id = ? ORDER BY e.position",
+            (leaf_id,),
+        )
+    ]
+
+
 def texts_of_dossier(tx: Tx, dossier_id: int) -> list[tuple[int, str]]:
     """(id, normalised text) of a dossier's leaves that are not withdrawn.
 

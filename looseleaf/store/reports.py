@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from looseleaf.ingest import Document
 from looseleaf.model import Report, Source
-from looseleaf.store import ids, search
+from looseleaf.store import ids, scans, search
 from looseleaf.store.base import Filter, Tx
 from looseleaf.store.leaves import leaves_of_reports
 from looseleaf.store.search import index_report
@@ -90,6 +90,7 @@ def add(
             for (leaf_arrival, leaf_id), leaf in zip(numbers, document.leaves, strict=True)
         ],
     )
+    scans.add(tx, [n[1] for n in numbers], [leaf.scan for leaf in document.leaves], now)
     index_report(tx, report_id)
     return report_id
 

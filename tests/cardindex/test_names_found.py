@@ -4,6 +4,8 @@ bodies and followers. The sentences are invented for these tests."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from looseleaf.cardindex.extract import alias_hints, patterns
@@ -11,6 +13,8 @@ from looseleaf.cardindex.lexicon import is_given, nominatives
 from looseleaf.cardindex.matcher import compare
 from looseleaf.cardindex.names import is_patronymic, parse
 from looseleaf.model import FormType
+from looseleaf.registry import Registry
+from tests.conftest import OPERATOR, write
 
 
 def found(text: str) -> list[str]:
@@ -137,3 +141,28 @@ def test_bodies_acronyms_and_followers_are_found_but_headings_are_not() -> None:
     )
     assert found(text) == ["Ministry of Public Security", "MBP", "Witold Zaremba", "Zarembists"]
     assert parse("Zarembists").kind.value == "group"
+
+
+def test_a_surname_spelled_one_letter_apart_further_on_is_the_same_name() -> None:
+    text = (
+        "The courier Bruno Castellano crossed at dawn. Two days later Castellaro "
+        "was seen in Trieste, and Castellana, his sister, stayed behind."
+    )
+    # One letter inside the word is a spelling; another ending is another person.
+    assert found(text) == ["Bruno Castellano", "Castellaro"]
+
+
+def test_a_surname_given_in_full_on_an_earlier_page_names_him_on_this_one() -> None:
+    page = "Later Wolkenstein burned the letters and left by the night train."
+    assert "Wolkenstein" not in found(page)
+    assert [m.text for m in patterns(page, ["Ottokar Wolkenstein"])] == ["Wolkenstein"]
+
+
+def test_a_cover_name_on_a_later_page_joins_the_man_named_on_the_first(
+    registry: Registry, tmp_path: Path
+) -> None:
+    first = "The agent Ottokar Wolkenstein arrived in Graz in May.\n"
+    second = "In June Wolkenstein went on to Zagreb, travelling on a passport as 'Emil Hasler.'\n"
+    registry.ingest(OPERATOR, [write(tmp_path / "two.txt", first + "\f" + second)], dossier="Graz")
+    [proposed] = [s for s in registry.suggestions(OPERATOR) if "Ottokar Wolkenstein" in s.forms]
+    assert set(proposed.forms) == {"Ottokar Wolkenstein", "Wolkenstein", "Emil Hasler"}

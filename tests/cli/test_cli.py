@@ -68,6 +68,7 @@ def test_init_ingest_list_show(
         "dossier_id": result["dossier_id"],
         "leaves": 3,
         "error": None,
+        "warnings": [],
     }
     # Opaque ids: nine digits, not the count of anything.
     assert all(100_000_000 <= result[key] <= 999_999_999 for key in ("report_id", "dossier_id"))
