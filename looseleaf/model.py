@@ -227,12 +227,32 @@ class Report(Jsonable):
 
 
 @dataclass(frozen=True)
+class PageScan(Jsonable):
+    """A scanned leaf's page image (its original, shown as a facsimile) and
+    how OCR last read it: the languages, the mean word confidence (0-100),
+    the script Tesseract saw, and what it could not vouch for."""
+
+    media_type: str
+    sha256: str
+    width: int
+    height: int
+    languages: str
+    confidence: float | None
+    script: str | None
+    warnings: tuple[str, ...]
+    readings: int
+
+
+@dataclass(frozen=True)
 class LeafText(Jsonable):
-    """The text of one leaf: the original byte for byte, the normalised beside it."""
+    """The text of one leaf: the original byte for byte, the normalised
+    beside it; for a scan, its page image and OCR reading (the text is that
+    reading)."""
 
     leaf: Leaf
     original: str
     normalised: str
+    scan: PageScan | None = None
 
 
 @dataclass(frozen=True)
@@ -244,6 +264,8 @@ class Reading(Jsonable):
     original: str
     normalised: str
     xrefs: tuple[CrossReference, ...]
+    #: A scan's page image facts (its facsimile is `GET /api/leaves/ID/facsimile`).
+    scan: PageScan | None = None
 
 
 class Role(StrEnum):

@@ -6,8 +6,7 @@ event, then return. A read records its event in the transaction that fetches
 the text, and that transaction commits before the text is returned, so no
 content leaves without its record. The facade is one class, written in one
 module per area (`catalogue`, `accounts`, `custody`, `audit`, `cardindex`,
-`search`, `evidence`) over a
-shared base.
+`search`, `evidence`, `facsimiles`) over a shared base.
 """
 
 from __future__ import annotations
@@ -25,6 +24,7 @@ from looseleaf.registry.base import MarkingRequest
 from looseleaf.registry.catalogue import Catalogue, IngestResult
 from looseleaf.registry.custody import Custody
 from looseleaf.registry.evidence import ClaimInput, Evidence
+from looseleaf.registry.facsimiles import Facsimiles
 from looseleaf.registry.proposals import Proposals
 from looseleaf.settings import Settings
 from looseleaf.store import SCHEMA_VERSION, describe, events, is_postgres, markings, open_store
@@ -47,7 +47,7 @@ __all__ = [
 ]
 
 
-class Registry(Catalogue, Accounts, Custody, Audit, Evidence, Proposals):
+class Registry(Catalogue, Accounts, Custody, Audit, Evidence, Proposals, Facsimiles):
     @classmethod
     def open(cls, settings: Settings, *, clock: Clock = system_clock) -> Registry:
         """Open an existing registry, upgrading its schema in place if it is older."""
@@ -122,7 +122,7 @@ class Registry(Catalogue, Accounts, Custody, Audit, Evidence, Proposals):
         `GET /api/leaves/{id}` both answer."""
         text = self.read(actor, leaf_id)
         xrefs = tuple(self.xrefs(actor, leaf_id))
-        return Reading(text.leaf, text.original, text.normalised, xrefs)
+        return Reading(text.leaf, text.original, text.normalised, xrefs, text.scan)
 
     def __enter__(self) -> Registry:
         return self

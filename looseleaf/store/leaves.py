@@ -3,11 +3,12 @@ so a listing can never carry text by accident."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from looseleaf.model import Leaf, LeafText, Marking
+from looseleaf.model import Leaf, LeafText, Marking, PageScan
 from looseleaf.store import search
 from looseleaf.store.base import Filter, Tx
 
@@ -61,7 +62,31 @@ def text(tx: Tx, leaf: Leaf) -> LeafText:
     original, normalised = tx.one(
         "SELECT original, normalised FROM leaves WHERE id = ?", (leaf.id,)
     )
-    return LeafText(leaf, original, normalised)
+    return LeafText(leaf, original, normalised, scan_of(tx, leaf.id))
+
+
+def scan_of(tx: Tx, leaf_id: int) -> PageScan | None:
+    """A scanned leaf's page image facts and its latest OCR reading."""
+    row = tx.one(
+        "SELECT i.media_type, i.sha256, i.width, i.height, r.languages, r.confidence, "
+        "r.script, r.warnings, (SELECT COUNT(*) FROM leaf_readings c WHERE c.leaf_id = i.leaf_id) "
+        "FROM leaf_images i JOIN leaf_readings r ON r.leaf_id = i.leaf_id "
+        "WHERE i.leaf_id = ? ORDER BY r.id DESC LIMIT 1",
+        (leaf_id,),
+    )
+    if row is None:
+        return None
+    return PageScan(
+        str(row[0]),
+        str(row[1]),
+        int(row[2]),
+        int(row[3]),
+        str(row[4]),
+        None if row[5] is None else float(row[5]),
+        None if row[6] is None else str(row[6]),
+        tuple(json.loads(row[7])),
+        int(row[8]),
+    )
 
 
 def withdraw(tx: Tx, leaf_id: int, now: str) -> bool:

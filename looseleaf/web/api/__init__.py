@@ -177,6 +177,18 @@ def read_leaf(leaf_id: Id, reg: Reg, who: Who) -> Reading:
     return reg.reading(who, leaf_id)
 
 
+@router.get(
+    "/leaves/{leaf_id}/facsimile",
+    tags=["catalogue"],
+    response_class=Response,
+    responses={200: {"content": {"image/png": {}}, "description": "the page image, watermarked"}},
+)
+def leaf_facsimile(leaf_id: Id, reg: Reg, who: Who) -> Response:
+    """A scanned leaf's page image as a PNG, watermarked for me (reader, time,
+    grant burned into the pixels): recorded as a read before it is drawn."""
+    return Response(reg.facsimile(who, leaf_id), media_type="image/png")
+
+
 @router.get("/search", tags=["catalogue"])
 def search(
     reg: Reg,

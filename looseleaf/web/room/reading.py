@@ -80,6 +80,7 @@ def leaf(request: Request, leaf_id: Id, reg: Reg, me: Me) -> Response:
         me,
         leaf=text.leaf,
         original=text.original,
+        scan=text.scan,
         pieces=pieces(text.normalised, names),
         xrefs=xrefs,
         grant=grant,
@@ -87,6 +88,13 @@ def leaf(request: Request, leaf_id: Id, reg: Reg, me: Me) -> Response:
         claims=reg.claims(me.actor, leaf_id=leaf_id),
         properties=PROPERTIES,
     )
+
+
+@router.get("/leaves/{leaf_id}/facsimile")
+def facsimile(leaf_id: Id, reg: Reg, me: Me) -> Response:
+    """The page image beside a scanned leaf's text, drawn for this reader:
+    the same 404 as a missing leaf to anyone who may not read it."""
+    return Response(reg.facsimile(me.actor, leaf_id), media_type="image/png")
 
 
 @router.get("/search")

@@ -7,4 +7,11 @@ document.addEventListener("DOMContentLoaded", () => {
       if (!window.confirm(button.dataset.confirm)) event.preventDefault();
     });
   }
+  // A facsimile zooms in place on a click (without the script, the link opens it whole).
+  for (const figure of document.querySelectorAll("figure.facsimile")) {
+    figure.querySelector("a").addEventListener("click", (event) => {
+      event.preventDefault();
+      figure.classList.toggle("zoomed");
+    });
+  }
 });
