@@ -51,4 +51,4 @@ class Facsimiles(RegistryBase):
             )
             self._watch(tx, actor, decision.grant_id, now)
         basis = f"grant {decision.grant_id}" if decision.grant_id else "clearance"
-        return watermarked(image.data, f"{actor.name} · {now[:16]} · {basis} · leaf {leaf_id}")
+        return watermarked(image.data, f"{actor.name} · {now[:16]} · {basis}")

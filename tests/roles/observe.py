@@ -19,6 +19,7 @@ marked `<HIDDEN:...>` (`Observations.shown_hidden`).
 from __future__ import annotations
 
 import difflib
+import hashlib
 import io
 import json
 import re
@@ -530,6 +531,9 @@ class Http:
             )
         elif "pdf" in kind:
             body = f"<pdf of {len(response.content) > 0} bytes>"
+        elif kind.startswith("image/"):
+            # A facsimile is drawn for its reader: the same bytes in both worlds, or a leak.
+            body = f"<{kind} sha256 {hashlib.sha256(response.content).hexdigest()}>"
         else:
             body = self.canon.text(response.text, asked)
         location = response.headers.get("location")
@@ -772,6 +776,10 @@ API: dict[tuple[str, str], tuple[str, Asks]] = {
         _each("GET", "/api/dossiers/{}/leaves", Context.dossiers),
     ),
     ("GET", "/api/leaves/{leaf_id}"): ("read", _each("GET", "/api/leaves/{}", Context.leaves)),
+    ("GET", "/api/leaves/{leaf_id}/facsimile"): (
+        "read",
+        _each("GET", "/api/leaves/{}/facsimile", Context.leaves),
+    ),
     ("GET", "/api/leaves/{leaf_id}/xrefs"): (
         "read",
         _each("GET", "/api/leaves/{}/xrefs", Context.leaves),
@@ -1007,6 +1015,10 @@ ROOM: dict[tuple[str, str], tuple[str, Asks]] = {
     ("GET", "/"): ("read", _fixed(Ask("GET", "/"))),
     ("GET", "/dossiers/{dossier_id}"): ("read", _each("GET", "/dossiers/{}", Context.dossiers)),
     ("GET", "/leaves/{leaf_id}"): ("read", _each("GET", "/leaves/{}", Context.leaves)),
+    ("GET", "/leaves/{leaf_id}/facsimile"): (
+        "read",
+        _each("GET", "/leaves/{}/facsimile", Context.leaves),
+    ),
     ("GET", "/search"): ("read", _room_searches),
     ("GET", "/persons"): (
         "read",

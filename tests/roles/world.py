@@ -31,6 +31,7 @@ from pathlib import Path
 
 from hypothesis import strategies as st
 
+from looseleaf.demo.typewriter import png, typed_page
 from looseleaf.model import DEFAULT_LEVELS, Actor, Source
 from looseleaf.policy import Action
 from looseleaf.registry import ClaimInput, MarkingRequest, Registry
@@ -558,6 +559,39 @@ class _Builder:
         self.reg.read(subject, leaf_id)
         note = self.reg.add_note(subject, "seen before it was re-marked", [leaf_id])
         self.name("note:fading", note.id, hidden=False)
+        self.scans()
+
+    def scans(self) -> None:
+        """A scanned page the subject may read (the same in both variants: its
+        facsimile's bytes must be too) and one it may not (another in each)."""
+        title = DOSSIERS[2]
+        for ref, name, text, marking in (
+            ("leaf:scan", "harbour-scan.png", "Ferry timetable for June, harbour copy.",
+             ("UNCLASSIFIED", frozenset[str]())),
+            (f"hidden-leaf:{len(self.hidden_leaves)}", f"sealed-scan-{self.v}.png",
+             f"sealed scan {' '.join(SECRET_WORDS[self.v])}", ("TOP SECRET", frozenset({SEALED}))),
+        ):  # fmt: skip
+            path = self.w.directory / "files" / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(png(typed_page(text, seed=3)))
+            known = self.dossier_ids.get(title)
+            [result] = self.reg.ingest(
+                OPERATOR,
+                [path],
+                dossier=title,
+                leaf_marking=request(marking),
+                dossier_marking=None if known is not None else request(self.spec.titles[2]),
+                ocr_lang="eng",
+            )
+            assert result.status == "ingested", result
+            assert result.dossier_id is not None
+            self.dossier_ids[title] = result.dossier_id
+            _, reports = self.reg.dossier(OPERATOR, str(result.dossier_id))
+            [leaf_id] = [leaf.id for r in reports if r.id == result.report_id for leaf in r.leaves]
+            hidden = ref.startswith("hidden-")
+            self.name(ref, leaf_id, hidden=hidden)
+            if hidden:
+                self.hidden_leaves.append(leaf_id)
 
     def persons(self) -> None:
         for ref, preferred, forms, marking, dossier in (
