@@ -42,6 +42,9 @@ MAX_PIXELS = 90_000_000
 MAX_PAGES = 2_000
 #: Below this mean word confidence (0-100) a page is reported as unsure.
 LOW_CONFIDENCE = 60.0
+#: At or above it a page was read in its own script: a page in another
+#: script than the languages read reads far below it (Russian as English: 60).
+SURE = 85.0
 #: The script each language pack reads.
 SCRIPTS = {
     "eng": "Latin",
@@ -227,7 +230,9 @@ def read_page(what: str, page: PageImage, languages: str) -> Reading:
     )
     text = _text_of(data)
     confidence = round(sum(w.confidence for w in words) / len(words), 1) if words else None
-    script = _script(gray)
+    # A page read in its own script is read surely; only an unsure reading is
+    # worth the second pass that tells the script (it costs as much again).
+    script = _script(gray) if confidence is None or confidence < SURE else None
     return Reading(
         text,
         languages,

@@ -4,7 +4,11 @@ through the access rule."""
 from __future__ import annotations
 
 import hashlib
+import itertools
+import os
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
@@ -45,6 +49,10 @@ class IngestResult(Jsonable):
     warnings: tuple[str, ...] = ()
 
 
+#: Files parsed ahead of the one being stitched on: one a core (OCR is the
+#: slow part, and Tesseract runs a process a page); bounded, so a long list
+#: of files is never all in memory at once.
+_AHEAD = max(2, os.cpu_count() or 1)
 #: Files read by OCR, whose reading is worth skipping when they are in already.
 SCANNED = frozenset({"application/pdf", "image/png", "image/jpeg", "image/tiff"})
 
@@ -121,31 +129,59 @@ class Catalogue(RegistryBase):
             ocr_lang=(ocr_lang or self.settings.ocr_lang).strip(),
         )
         results = []
-        for path in paths:
-            result = self._ingest_one(actor, path, plan)
-            results.append(result)
-            if on_file is not None:
-                on_file(path, result)
+        # Files are parsed (and scans read by OCR) a few ahead, on every core;
+        # each is stitched on in turn, in its own transaction, in the order given.
+        with ThreadPoolExecutor(max_workers=_AHEAD) as pool:
+            waiting: deque[tuple[Path, Future[Document | IngestResult]]] = deque()
+            queue = iter(paths)
+            for path in itertools.islice(queue, _AHEAD):
+                waiting.append((path, self._parsing(pool, actor, path, plan)))
+            while waiting:
+                path, parsed = waiting.popleft()
+                result = self._ingest_one(actor, path, plan, parsed)
+                for following in itertools.islice(queue, 1):
+                    waiting.append((following, self._parsing(pool, actor, following, plan)))
+                results.append(result)
+                if on_file is not None:
+                    on_file(path, result)
         if any(result.status != "error" for result in results):
             self._ingested(actor)
         return results
 
-    def _ingest_one(self, actor: Actor, path: Path, plan: _Plan) -> IngestResult:
+    def _parsing(
+        self, pool: ThreadPoolExecutor, actor: Actor, path: Path, plan: _Plan
+    ) -> Future[Document | IngestResult]:
+        """The file read here, then parsed (a scan read by OCR) in the pool:
+        a report's leaves, or what the file already is (a scan in the dossier
+        already is not read again: a re-run skips what is in)."""
+        done: Future[Document | IngestResult] = Future()
         try:
             data = read_file(path, self.settings.max_report_bytes, encoding=plan.encoding)
             if media_type(path) in SCANNED:
-                # A re-run skips a scan already in before reading it again.
                 known = self._already_in(actor, plan.title, hashlib.sha256(data).hexdigest())
                 if known is not None:
-                    return IngestResult(str(path), "duplicate", *known)
-            document = prepare(
-                path,
-                data,
-                passage_chars=self.settings.passage_chars,
-                max_line_chars=self.settings.max_line_chars,
-                encoding=plan.encoding,
-                ocr_lang=plan.ocr_lang,
-            )
+                    done.set_result(IngestResult(str(path), "duplicate", *known))
+                    return done
+        except LooseleafError as exc:
+            done.set_exception(exc)
+            return done
+        return pool.submit(
+            prepare,
+            path,
+            data,
+            passage_chars=self.settings.passage_chars,
+            max_line_chars=self.settings.max_line_chars,
+            encoding=plan.encoding,
+            ocr_lang=plan.ocr_lang,
+        )
+
+    def _ingest_one(
+        self, actor: Actor, path: Path, plan: _Plan, parsed: Future[Document | IngestResult]
+    ) -> IngestResult:
+        try:
+            document = parsed.result()
+            if isinstance(document, IngestResult):
+                return document
             with self._writing() as tx:
                 result = self._stitch(actor, tx, document, plan)
             return replace(result, file=str(path))
