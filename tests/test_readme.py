@@ -29,6 +29,7 @@ import pytest
 from fpdf import FPDF
 
 from looseleaf.cli import run
+from looseleaf.demo.typewriter import tiff, typed_page
 from tests.conftest import REPO
 
 pytestmark = pytest.mark.seeds
@@ -199,6 +200,10 @@ def _in_bash(command: str, registry: Path) -> tuple[int, str]:
     return done.returncode, done.stderr
 
 
+#: The README's scan of your own: a telegram typed in Russian (invented).
+TELEGRAM = "ТЕЛЕГРАММА. ГАЛАЦ, 2 АПРЕЛЯ 1951 ГОДА.\nМатрос Лупу сошёл на берег в Вене."
+
+
 def test_every_readme_shell_line_exits_0_on_the_demo(
     seeds: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -225,6 +230,7 @@ def test_every_readme_shell_line_exits_0_on_the_demo(
     (tmp_path / "shared").symlink_to(seeds.parent, target_is_directory=True)
     _card(scratch / "card.pdf")
     (scratch / "authority.json").write_text(json.dumps(AUTHORITY), encoding="utf-8")
+    (scratch / "telegram.tif").write_bytes(tiff([typed_page(TELEGRAM, seed=5)]))
     monkeypatch.chdir(scratch)
 
     for line in lines:

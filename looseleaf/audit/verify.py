@@ -170,6 +170,7 @@ def _check_content(tx: Tx, verdict: Verdict) -> None:
             images[report] = dict(recorded.get("images", {}))
         except (ValueError, KeyError, IndexError, TypeError, AttributeError):
             verdict.problem(f"the ingest record for {target} is unreadable")
+    reread = _read_again(tx, verdict)
     seen: dict[int, list[str]] = {}
     last = 0
     while True:
@@ -187,12 +188,15 @@ def _check_content(tx: Tx, verdict: Verdict) -> None:
             if hashes is None:
                 verdict.problem(f"leaf {leaf_id}: report {report_id} has no ingest record")
                 continue
-            if not 1 <= int(position) <= len(hashes) or hashes[int(position) - 1] != actual:
+            at_ingest = actual
+            if int(leaf_id) in reread and reread[int(leaf_id)][1] == actual:
+                at_ingest = reread[int(leaf_id)][0]
+            if not 1 <= int(position) <= len(hashes) or hashes[int(position) - 1] != at_ingest:
                 verdict.problem(
                     f"leaf {leaf_id}: not the text recorded at ingest for position "
                     f"{position} of report {report_id}"
                 )
-            seen.setdefault(int(report_id), []).append(actual)
+            seen.setdefault(int(report_id), []).append(at_ingest)
         if len(batch) < 2000:
             break
         last = int(batch[-1][0])
@@ -203,6 +207,25 @@ def _check_content(tx: Tx, verdict: Verdict) -> None:
                 f"report {report_id}: {len(hashes)} leaves were recorded at ingest, "
                 f"{len(seen.get(report_id, []))} are in the registry"
             )
+
+
+def _read_again(tx: Tx, verdict: Verdict) -> dict[int, tuple[str, str]]:
+    """Scans read again: leaf -> (its hash at ingest, its hash now), each
+    reading following the one before."""
+    reread: dict[int, tuple[str, str]] = {}
+    for target, detail in tx.all(
+        "SELECT target, detail FROM events WHERE action = 'leaf.reocr' ORDER BY id"
+    ):
+        try:
+            recorded = json.loads(detail)
+            leaf = int(str(target).split(":", 1)[1])
+            first = reread.get(leaf, (str(recorded["was"]), ""))[0]
+            if leaf in reread and reread[leaf][1] != recorded["was"]:
+                verdict.problem(f"leaf {leaf}: a reading again does not follow the one before")
+            reread[leaf] = (first, str(recorded["sha256"]))
+        except (ValueError, KeyError, IndexError, TypeError, AttributeError):
+            verdict.problem(f"the reading-again record for {target} is unreadable")
+    return reread
 
 
 def _check_images(tx: Tx, verdict: Verdict, recorded: dict[int, dict[str, str]]) -> None:

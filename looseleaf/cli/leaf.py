@@ -1,4 +1,4 @@
-"""`looseleaf leaf show|withdraw`: the staff view of one leaf."""
+"""`looseleaf leaf show|withdraw|reocr`: the staff view of one leaf."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from looseleaf.cli.common import JSON_OPTION, emit_json, operator, out, state
+from looseleaf.model import PageScan
 
 app = typer.Typer(help="Leaves: pages or passages, the unit of access.", no_args_is_help=True)
 
@@ -45,10 +46,41 @@ def show(
             f"sha256 {leaf.sha256}"
             + (f"  WITHDRAWN {leaf.withdrawn_at}" if leaf.withdrawn_at else "")
         )
+        if text.scan is not None:
+            _print_scan(text.scan)
         out.rule("original")
         out.print(text.original, markup=False)
         out.rule("normalised")
         out.print(text.normalised, markup=False)
+
+
+def _print_scan(scan: PageScan) -> None:
+    confidence = "?" if scan.confidence is None else f"{scan.confidence:.1f}"
+    out.print(
+        f"scan: {scan.media_type} {scan.width}x{scan.height}, sha256 {scan.sha256}; "
+        f"OCR in {scan.languages}, confidence {confidence}, reading {scan.readings}",
+        markup=False,
+    )
+    for said in scan.warnings:
+        out.print(f"  OCR warning: {said}", markup=False)
+
+
+@app.command("reocr")
+def reocr(
+    ctx: typer.Context,
+    leaf_id: Annotated[int, typer.Argument(help="Leaf id of a scanned page")],
+    ocr_lang: Annotated[
+        str, typer.Option(help="Languages to read it in, Tesseract's codes joined by '+'")
+    ],
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Read a scanned page again by OCR (recorded; the earlier reading is kept)."""
+    registry = state(ctx).open()
+    scan = registry.reocr(operator(), leaf_id, ocr_lang)
+    if as_json:
+        emit_json(scan)
+    else:
+        _print_scan(scan)
 
 
 @app.command("withdraw")

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from fpdf import FPDF
 
+from looseleaf.demo import typewriter
+from looseleaf.demo.typewriter import typed_page
 from looseleaf.model import Actor, Copy, Slip, Source
 from looseleaf.registry import IngestResult, MarkingRequest, Registry
 
@@ -35,6 +37,9 @@ def build(registry: Registry, actor: Actor, workdir: Path) -> list[Built]:
             if report.get("as_pdf"):
                 path = path.with_suffix("")  # "x.pdf.txt" -> "x.pdf"
                 _render_pdf(text, path)
+            elif report.get("as_scan"):
+                path = path.with_suffix("")  # "x.png.txt" -> "x.png"
+                _render_scan(text, path, report["as_scan"])
             else:
                 path.write_text(text, encoding="utf-8")
             [result] = registry.ingest(
@@ -46,6 +51,7 @@ def build(registry: Registry, actor: Actor, workdir: Path) -> list[Built]:
                 ),
                 dossier_marking=MarkingRequest(dossier["title_level"]),
                 source=Source(**report["source"]),
+                ocr_lang=report.get("ocr_lang"),
             )
             built.append(Built(dossier["title"], report["file"], result))
     return built
@@ -142,6 +148,12 @@ def card_index(registry: Registry, operator: Actor) -> None:
         dossier="LUPU, Grigore - seaman, Danube Steam Navigation",
         living=False,
     )
+
+
+def _render_scan(text: str, path: Path, kind: str) -> None:
+    """The text typed on a page and scanned: a PNG, or a TIFF of its pages."""
+    pages = [typed_page(page.strip("\n"), seed=n) for n, page in enumerate(text.split("\f"))]
+    path.write_bytes(typewriter.png(pages[0]) if kind == "png" else typewriter.tiff(pages))
 
 
 def _render_pdf(text: str, path: Path) -> None:

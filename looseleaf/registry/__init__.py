@@ -6,7 +6,7 @@ event, then return. A read records its event in the transaction that fetches
 the text, and that transaction commits before the text is returned, so no
 content leaves without its record. The facade is one class, written in one
 module per area (`catalogue`, `accounts`, `custody`, `audit`, `cardindex`,
-`search`, `evidence`, `facsimiles`) over a shared base.
+`search`, `evidence`, `scans`) over a shared base.
 """
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ from looseleaf.registry.base import MarkingRequest
 from looseleaf.registry.catalogue import Catalogue, IngestResult
 from looseleaf.registry.custody import Custody
 from looseleaf.registry.evidence import ClaimInput, Evidence
-from looseleaf.registry.facsimiles import Facsimiles
 from looseleaf.registry.proposals import Proposals
+from looseleaf.registry.scans import Scans
 from looseleaf.settings import Settings
 from looseleaf.store import SCHEMA_VERSION, describe, events, is_postgres, markings, open_store
 
@@ -47,7 +47,7 @@ __all__ = [
 ]
 
 
-class Registry(Catalogue, Accounts, Custody, Audit, Evidence, Proposals, Facsimiles):
+class Registry(Catalogue, Accounts, Custody, Audit, Evidence, Proposals, Scans):
     @classmethod
     def open(cls, settings: Settings, *, clock: Clock = system_clock) -> Registry:
         """Open an existing registry, upgrading its schema in place if it is older."""

@@ -107,6 +107,7 @@ SPECS: dict[str, Names] = {
     "leaf.mark": _MARKED,
     "dossier.mark": _MARKED,
     "leaf.withdraw": Names(words=("reason",)),
+    "leaf.reocr": Names(words=("warnings",)),
     "report.withdraw": Names(words=("reason",)),
     "search": Names(leaves=("leaves",), words=("query", "total")),
     # custody

@@ -65,6 +65,16 @@ def text(tx: Tx, leaf: Leaf) -> LeafText:
     return LeafText(leaf, original, normalised, scan_of(tx, leaf.id))
 
 
+def set_text(tx: Tx, leaf_id: int, original: str, normalised: str, sha256: str) -> str:
+    """A scanned leaf's text read again; answers the hash it had."""
+    was = str(tx.scalar("SELECT sha256 FROM leaves WHERE id = ?", (leaf_id,)))
+    tx.execute(
+        "UPDATE leaves SET original = ?, normalised = ?, sha256 = ?, chars = ? WHERE id = ?",
+        (original, normalised, sha256, len(original), leaf_id),
+    )
+    return was
+
+
 def scan_of(tx: Tx, leaf_id: int) -> PageScan | None:
     """A scanned leaf's page image facts and its latest OCR reading."""
     row = tx.one(

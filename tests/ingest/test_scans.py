@@ -15,10 +15,11 @@ import pytest
 from PIL import Image
 
 from looseleaf.demo.typewriter import jpeg, png, scanned_pdf, tiff, typed_page
-from looseleaf.errors import BadInput
+from looseleaf.errors import BadInput, Forbidden, NotFound
 from looseleaf.ingest import prepare
 from looseleaf.ingest.scan import MAX_PIXELS
-from looseleaf.registry import Registry
+from looseleaf.model import Actor
+from looseleaf.registry import MarkingRequest, Registry
 from looseleaf.store import scans
 from tests.conftest import OPERATOR, _unavailable, write
 
@@ -165,3 +166,46 @@ def test_a_scanned_name_is_found_by_search_and_in_the_card_index(
     [found, *_] = registry.person_search(OPERATOR, "Ottokar Wolkenstein")
     assert found.preferred == "Ottokar Wolkenstein"
     assert found.score == 1.0
+
+
+def test_a_page_read_in_the_wrong_script_is_read_again_and_still_verifies(
+    registry: Registry, tmp_path: Path
+) -> None:
+    [result] = registry.ingest(
+        OPERATOR,
+        [write(tmp_path / "ru.png", png(typed_page(RUSSIAN, seed=8)))],
+        dossier="Moscow",
+        leaf_marking=MarkingRequest("SECRET"),
+        ocr_lang="eng",
+    )
+    assert any("Cyrillic script" in said for said in result.warnings)
+    _, [report] = registry.dossier(OPERATOR, "Moscow")
+    [leaf] = report.leaves
+    assert registry.search(OPERATOR, "Петров").hits == ()
+    low = registry.add_reader(
+        OPERATOR, "junior", MarkingRequest("RESTRICTED"), roles=("registrar",)
+    )
+    with pytest.raises(NotFound):  # a registrar acts only on what they may read
+        registry.reocr(Actor.reader(low.id, "junior"), leaf.id, "rus")
+    plain = registry.add_reader(OPERATOR, "plain", MarkingRequest("TOP SECRET"))
+    with pytest.raises(Forbidden):
+        registry.reocr(Actor.reader(plain.id, "plain"), leaf.id, "rus")
+    scan = registry.reocr(OPERATOR, leaf.id, "rus")
+    assert scan.languages == "rus"
+    assert scan.readings == 2
+    assert scan.warnings == ()
+    assert "Петров" in registry.read(OPERATOR, leaf.id).original
+    assert len(registry.search(OPERATOR, "Петров").hits) == 1
+    with registry.store.read() as tx:
+        first, second = (reading for _, reading in scans.readings(tx, leaf.id))
+    assert first.languages == "eng"  # the earlier reading is kept
+    assert "Петров" not in first.text
+    assert "Петров" in second.text
+    assert registry.verify(OPERATOR).ok
+    [event] = registry.audit_log(OPERATOR, action="leaf.reocr")
+    assert event.target == f"leaf:{leaf.id}"
+    registry.ingest(OPERATOR, [write(tmp_path / "typed.txt", "typed\n")], dossier="Moscow")
+    _, reports = registry.dossier(OPERATOR, "Moscow")
+    typed = next(r for r in reports if r.filename == "typed.txt").leaves[0]
+    with pytest.raises(BadInput, match="not a scan"):
+        registry.reocr(OPERATOR, typed.id, "rus")
