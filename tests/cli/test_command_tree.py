@@ -66,7 +66,8 @@ ENTRIES: dict[tuple[str, ...], list[list[str]]] = {
     ("dossier", "list"): [[]],
     ("dossier", "show"): [[SEAMAN], ["{dossier}"], ["NO SUCH DOSSIER"]],
     ("report", "withdraw"): [["{report}", "--reason", "test"], ["999999999", "--reason", "x"]],
-    ("leaf", "show"): [["{leaf}"]],
+    ("leaf", "show"): [["{leaf}"], ["{scan}"]],
+    ("leaf", "reocr"): [["{scan}", "--ocr-lang", "rus"], ["{leaf}", "--ocr-lang", "rus"]],
     ("leaf", "withdraw"): [["{leaf}", "--reason", "test"]],
     ("reader", "add"): [["newcomer", "--level", "SECRET"], ["petrov", "--level", "SECRET"]],
     ("reader", "list"): [[]],
@@ -175,12 +176,14 @@ def _ids(db: Path, directory: Path) -> dict[str, str]:
         token_id, _, _ = registry.create_token(OPERATOR, "petrov")
         notes = registry.notes(petrov)
         copy = registry.copies(OPERATOR)[0]
+        _, scanned = registry.dossier(OPERATOR, "Harbour police - shore passes")
     text_file = directory / "new.txt"
     text_file.write_text("A new report about the harbour.\n", encoding="utf-8")
     authority = directory / "authority.json"
     authority.write_text(json.dumps([{"preferred": "Tree Person"}]), encoding="utf-8")
     return {
         "leaf": str(leaf),
+        "scan": str(scanned[-1].leaves[0].id),
         "granted": str(grants[0].leaf_id),
         "dossier": str(found.id),
         "report": str(reports[0].id),

@@ -1440,6 +1440,7 @@ CLI: dict[tuple[str, ...], tuple[str, Commands] | Skip] = {
     ("init",): OPERATOR_ONLY,
     ("leaf", "show"): OPERATOR_ONLY,
     ("leaf", "withdraw"): OPERATOR_ONLY,
+    ("leaf", "reocr"): OPERATOR_ONLY,
     ("mark",): ("write", _cli_marks),
     ("note", "add"): (
         "write",
