@@ -300,3 +300,8 @@ def serving(registry: Registry) -> Iterator[str]:
             server.should_exit = True
             thread.join(15)
             assert not thread.is_alive(), "the test server did not stop"
+
+
+# The browser fixtures, shared by every browser test module (imported last:
+# that module imports this one).
+from tests.web.test_browser import person  # noqa: E402, F401

@@ -734,9 +734,13 @@ def test_no_bulk_download_exists(client: TestClient) -> None:
     words = ("export", "download", "bulk", "dump", "zip", "archive", "backup", "all")
     for path in paths:
         assert not any(word in path.lower() for word in words), path
-    # The only route that hands out leaf text takes one leaf id.
+    # The only routes that hand out a leaf (its text, its page image) take one leaf id.
     text_routes = [path for path in paths if path.startswith("/api/leaves/{")]
-    assert sorted(text_routes) == ["/api/leaves/{leaf_id}", "/api/leaves/{leaf_id}/xrefs"]
+    assert sorted(text_routes) == [
+        "/api/leaves/{leaf_id}",
+        "/api/leaves/{leaf_id}/facsimile",
+        "/api/leaves/{leaf_id}/xrefs",
+    ]
     for path, operations in paths.items():
         for method in operations:
             assert method in {"get", "post", "delete"}, (path, method)
