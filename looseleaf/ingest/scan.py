@@ -17,6 +17,7 @@ import io
 import os
 import re
 import shutil
+import tempfile
 import warnings
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -206,15 +207,19 @@ def read_page(what: str, page: PageImage, languages: str) -> Reading:
     import pytesseract
 
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-    with Image.open(io.BytesIO(page.data)) as image:
-        image.load()
-        gray = image.convert("L")
-    try:
-        data = pytesseract.image_to_data(
-            gray, lang=languages, config="--psm 3", output_type=pytesseract.Output.DICT
-        )
-    except pytesseract.TesseractError as exc:
-        raise BadInput(what, f"Tesseract could not read a page ({exc.message.strip()})") from None
+    suffix = ".jpg" if page.media_type == "image/jpeg" else ".png"
+    # Tesseract is handed the image's own bytes as a file: nothing decoded
+    # or encoded again on the way.
+    with tempfile.NamedTemporaryFile(suffix=suffix, prefix="looseleaf-page-") as file:
+        file.write(page.data)
+        file.flush()
+        try:
+            data = pytesseract.image_to_data(
+                file.name, lang=languages, config="--psm 3", output_type=pytesseract.Output.DICT
+            )
+        except pytesseract.TesseractError as exc:
+            message = exc.message.strip()
+            raise BadInput(what, f"Tesseract could not read a page ({message})") from None
     words = tuple(
         Word(text, int(left), int(top), int(width), int(height), float(conf))
         for text, left, top, width, height, conf in zip(
@@ -232,7 +237,7 @@ def read_page(what: str, page: PageImage, languages: str) -> Reading:
     confidence = round(sum(w.confidence for w in words) / len(words), 1) if words else None
     # A page read in its own script is read surely; only an unsure reading is
     # worth the second pass that tells the script (it costs as much again).
-    script = _script(gray) if confidence is None or confidence < SURE else None
+    script = _script(page) if confidence is None or confidence < SURE else None
     return Reading(
         text,
         languages,
@@ -272,13 +277,16 @@ def _text_of(data: dict[str, list[object]]) -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
 
-def _script(gray: Image.Image) -> str | None:
+def _script(page: PageImage) -> str | None:
     """The script Tesseract's orientation and script detection sees, or None
     where the page has too little text to tell."""
     import pytesseract
 
     if "osd" not in installed_languages():
         return None
+    with Image.open(io.BytesIO(page.data)) as image:
+        image.load()
+        gray = image.convert("L")
     try:
         found = pytesseract.image_to_osd(
             gray, config="--psm 0", output_type=pytesseract.Output.DICT
