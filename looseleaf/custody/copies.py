@@ -1,17 +1,20 @@
 """Render a numbered copy: every page watermarked with the reader, the copy
 number and the date, so a copy found outside the building names its holder.
 
-The copy carries the leaves' original text; a Unicode font (DejaVu, from the
+The copy carries the leaves' original text, and a scan's page image before
+it, watermarked in its pixels for the holder; a Unicode font (DejaVu, from the
 machine's fonts) keeps Cyrillic and Polish names intact. Without one, the
 text is set in a core font and characters it lacks print as "?".
 """
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
 from fpdf import FPDF
+from PIL import Image
 
 FONT_PLACES = (
     Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
@@ -25,6 +28,8 @@ class CopyPage:
     leaf_id: int
     heading: str
     text: str
+    #: A scan's page image, watermarked already for the copy's holder (PNG).
+    image: bytes | None = None
 
 
 class _Watermarked(FPDF):
@@ -65,6 +70,17 @@ def render(number: int, reader: str, date: str, pages: list[CopyPage]) -> tuple[
         pdf.set_font(font, size=9)
         pdf.multi_cell(0, 5, _safe(page.heading, font_file))
         pdf.ln(3)
+        if page.image is not None:
+            # The page image first, as it is the original; its OCR text after.
+            room = pdf.h - pdf.get_y() - 20
+            with Image.open(io.BytesIO(page.image)) as shown:
+                ratio = shown.height / shown.width
+            width = min(pdf.epw, room / ratio)
+            pdf.image(io.BytesIO(page.image), x=pdf.l_margin, w=width)
+            pdf.add_page()
+            pdf.set_font(font, size=9)
+            pdf.multi_cell(0, 5, _safe(f"{page.heading} - the text OCR read", font_file))
+            pdf.ln(3)
         pdf.set_font(font, size=10)
         pdf.multi_cell(0, 5, _safe(page.text, font_file) or " ")
     return bytes(pdf.output()), pdf.page_no()

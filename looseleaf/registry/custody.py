@@ -17,6 +17,7 @@ from looseleaf.cardindex.matcher import Index
 from looseleaf.cardindex.names import fold
 from looseleaf.custody import copies as copy_pdf
 from looseleaf.custody import xref
+from looseleaf.custody.facsimile import watermarked
 from looseleaf.custody.notes import derived_marking
 from looseleaf.errors import BadInput, NotFound
 from looseleaf.model import Actor, Citation, Copy, Grant, LeafText, Note, Slip
@@ -32,6 +33,7 @@ from looseleaf.store import (
     notes,
     persons,
     readers,
+    scans,
     slips,
 )
 from looseleaf.store.base import Filter
@@ -471,6 +473,8 @@ class Custody(RegistryBase):
         holder = self.as_reader(reader, via=actor)
         with self._acting(actor, Action.COPY_ISSUE) as (tx, _):
             policy = self.policy(tx)
+            number = copies.next_number(tx)
+            mark = f"COPY No. {number} - issued to {reader} - {self.now()[:10]}"
             pages = []
             for leaf_id in leaf_ids:
                 mine = policy.issue(actor, leaf_id)
@@ -489,8 +493,9 @@ class Custody(RegistryBase):
                     f"Leaf {leaf.id}{label} - dossier {leaf.dossier_id}, report {leaf.report_id}"
                     f" - {leaf.marking} - sha256 {leaf.sha256[:16]}"
                 )
-                pages.append(copy_pdf.CopyPage(leaf.id, heading, text.original))
-            number = copies.next_number(tx)
+                image = scans.image(tx, leaf_id)
+                picture = None if image is None else watermarked(image.data, mark, widest=1240)
+                pages.append(copy_pdf.CopyPage(leaf.id, heading, text.original, picture))
             pdf, count = copy_pdf.render(number, reader, self.now()[:10], pages)
             digest = hashlib.sha256(pdf).hexdigest()
             assert holder.reader_id is not None

@@ -209,3 +209,21 @@ def test_a_page_read_in_the_wrong_script_is_read_again_and_still_verifies(
     typed = next(r for r in reports if r.filename == "typed.txt").leaves[0]
     with pytest.raises(BadInput, match="not a scan"):
         registry.reocr(OPERATOR, typed.id, "rus")
+
+
+def test_a_pdf_of_more_pages_than_the_limit_is_refused_on_its_count() -> None:
+    import io
+
+    from pypdf import PdfWriter
+
+    from looseleaf.ingest.scan import MAX_PAGES
+
+    writer = PdfWriter()
+    for _ in range(MAX_PAGES + 1):
+        writer.add_blank_page(width=72, height=72)
+    out = io.BytesIO()
+    writer.write(out)
+    with pytest.raises(
+        BadInput, match=f"{MAX_PAGES + 1:,} pages is over the {MAX_PAGES:,}-page limit"
+    ):
+        _prepare("thick.pdf", out.getvalue())

@@ -151,3 +151,30 @@ def test_a_leaf_without_a_page_image_says_so(registry: Registry, tmp_path: Path)
 
     with pytest.raises(NotFound, match="page image"):
         registry.facsimile(Actor.reader(added.id, "carl"), leaf.id)
+
+
+def test_a_numbered_copy_carries_the_page_image_watermarked(room: Room) -> None:
+    import pypdf
+
+    keeper = room.registry.add_reader(
+        OPERATOR, "keeper", MarkingRequest("TOP SECRET"), roles=("custodian",)
+    )
+    copy, pdf = room.registry.issue_copy(
+        Actor.reader(keeper.id, "keeper"), "anna", [room.leaf_id], "for the hearing"
+    )
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    first = reader.pages[0]
+    [picture] = list(first.images)
+    with room.registry.store.read() as tx:
+        stored = scans.image(tx, room.leaf_id)
+    assert stored is not None
+    assert picture.data != stored.data  # not the stored scan: drawn for the holder
+    import pytesseract
+
+    assert picture.image is not None
+    band = picture.image.crop(
+        (0, picture.image.height - 80, picture.image.width, picture.image.height)
+    )
+    assert "issued to anna" in pytesseract.image_to_string(band)  # burned into its pixels
+    assert f"COPY No. {copy.number}" in first.extract_text()
+    assert "Hasler" in "".join(page.extract_text() for page in reader.pages)
