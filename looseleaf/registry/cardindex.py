@@ -27,7 +27,6 @@ from looseleaf.cardindex.names import fold
 from looseleaf.custody.notes import derived_marking
 from looseleaf.errors import BadInput, Forbidden, NotFound
 from looseleaf.model import (
-    SECRET_FORMS,
     Actor,
     Category,
     CrossReference,
@@ -41,6 +40,7 @@ from looseleaf.model import (
 )
 from looseleaf.policy import Action, sql
 from looseleaf.registry.base import MarkingRequest, RegistryBase
+from looseleaf.registry.leafnames import cross_references, hidden_types, known_mentions
 from looseleaf.store import Tx, claims, dossiers, markings, mentions, persons, suggestions
 from looseleaf.store.base import Filter
 
@@ -597,58 +597,3 @@ class CardIndex(RegistryBase):
 
 def _spans(found: Sequence[Mention]) -> list[tuple[int, int, str, str, int | None, int | None]]:
     return [(m.start, m.end, m.text, m.method, m.person_id, m.form_id) for m in found]
-
-
-# -- what a leaf's names tell an actor (shared with custody's cross-reference slips) --
-
-
-def hidden_types(registry: RegistryBase, tx: Tx, actor: Actor) -> frozenset[str]:
-    """The form types whose link to a record the actor may not learn: cover
-    and code names, unless they hold the decoding power."""
-    if actor.is_operator or registry.policy(tx).check(actor, Action.PERSON_DECODE).allowed:
-        return frozenset()
-    return SECRET_FORMS
-
-
-def known_mentions(
-    registry: RegistryBase, tx: Tx, actor: Actor, leaf_id: int
-) -> list[tuple[int, int, str, int]]:
-    """(start, end, text, record) of the names on a leaf whose link to a record
-    the actor may know: the record must be one they may see, whatever the
-    form (a name linked to a hidden record would tell what that record says:
-    whom the name is, and which dossier is theirs). A cover or code name
-    counts only for a decoder besides."""
-    hidden = hidden_types(registry, tx, actor)
-    policy = registry.policy(tx)
-    sees: dict[int, bool] = {}
-    found = []
-    for start, end, text, _, person_id, form_type in mentions.on_leaf(tx, leaf_id):
-        if person_id is None or form_type in hidden:
-            continue
-        if person_id not in sees:
-            sees[person_id] = policy.check(actor, Action.PERSON_SEE, person_id).allowed
-        if sees[person_id]:
-            found.append((start, end, text, person_id))
-    return found
-
-
-def cross_references(
-    registry: RegistryBase, tx: Tx, actor: Actor, leaf_id: int
-) -> list[CrossReference]:
-    """The cross-references the actor is shown on a leaf they may read: the
-    names they may know the record of, where that record has a dossier of its
-    own whose title they may see. A slip raised from a cross-reference must
-    name one of these (custody asks here), so that what a slip accepts can
-    never tell a reader more than the leaf view shows them."""
-    visible = _ALL
-    if not actor.is_operator:
-        assert actor.reader_id is not None
-        visible = sql.visible_dossiers(actor.reader_id)
-    own = tx.scalar("SELECT dossier_id FROM leaves WHERE id = ?", (leaf_id,))
-    found = []
-    for start, end, text, person_id in known_mentions(registry, tx, actor, leaf_id):
-        target = dossiers.of_person(tx, person_id, visible)
-        if target is None or target[0] == own:
-            continue
-        found.append(CrossReference(leaf_id, start, end, text, target[0], target[1], person_id))
-    return found

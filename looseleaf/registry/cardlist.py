@@ -17,7 +17,8 @@ from looseleaf.cardindex.names import Kind, fold, parse
 from looseleaf.errors import BadInput
 from looseleaf.model import Actor, CardEntry, RecordKind
 from looseleaf.policy import Action
-from looseleaf.registry.cardindex import CardIndex, hidden_types
+from looseleaf.registry.cardindex import CardIndex
+from looseleaf.registry.leafnames import hidden_types
 from looseleaf.store import persons
 
 #: The drawer of a name that starts with no Latin letter (a digit, a sign).

@@ -23,6 +23,7 @@ from looseleaf.errors import BadInput, NotFound
 from looseleaf.model import Actor, Citation, Copy, Grant, LeafText, Note, Slip
 from looseleaf.policy import Action, Decision, Policy, sql
 from looseleaf.registry.base import RegistryBase
+from looseleaf.registry.leafnames import cross_references, hidden_types, known_mentions
 from looseleaf.store import (
     Tx,
     copies,
@@ -149,8 +150,6 @@ class Custody(RegistryBase):
         reader's own view of the card index: a slip never proposes leaves by
         a link between names that the reader may not know.
         """
-        from looseleaf.registry.cardindex import hidden_types, known_mentions
-
         decision = self.policy(tx).check(actor, Action.LEAF_READ, leaf_id)
         source = leaves.by_id(tx, leaf_id) if decision.allowed else None
         if source is None:
@@ -216,7 +215,6 @@ class Custody(RegistryBase):
         those the reader is shown: by its words on the leaf, its dossier's
         title, or a form of the record that the reader may see (`people` are
         the records they may know of)."""
-        from looseleaf.registry.cardindex import cross_references, hidden_types
 
         known = persons.all_forms(tx, people, secret=hidden_types(self, tx, actor))
         wanted = fold(name)

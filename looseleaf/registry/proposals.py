@@ -19,8 +19,8 @@ from looseleaf.errors import BadInput, NotFound
 from looseleaf.model import Actor, Marking, Suggestion
 from looseleaf.policy import Action
 from looseleaf.registry.base import MarkingRequest
-from looseleaf.registry.cardindex import hidden_types
 from looseleaf.registry.categories import Categories
+from looseleaf.registry.leafnames import hidden_types
 from looseleaf.store import Tx, dossiers, leaves, proposals, suggestions
 
 #: The score at which the setting `proposals = "auto"` makes a record unasked.
