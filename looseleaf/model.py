@@ -296,6 +296,10 @@ class Reader(Jsonable):
     created_at: str
     disabled_at: str | None
     has_password: bool
+    #: The redaction class the account reads in (`looseleaf.redaction.rules`).
+    reader_class: str = "staff"
+    #: A subject reader's own card-index record (their own data left in).
+    person_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -508,6 +512,8 @@ class Person(Jsonable):
     #: Where the dates come from: "entered by ...", or "claim N".
     born_source: str | None = None
     died_source: str | None = None
+    #: Where the person's consent to their data being shown is recorded.
+    consent: str | None = None
 
 
 @dataclass(frozen=True)

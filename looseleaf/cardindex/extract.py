@@ -109,7 +109,7 @@ class Gazetteer:
     def find(self, text: str) -> list[Mention]:
         if not self.size:
             return []
-        folded, origin = _fold_with_offsets(text)
+        folded, origin = fold_with_offsets(text)
         found = []
         for end, (length, form_id, person_id) in self._automaton.iter(folded):
             start = end - length + 1
@@ -435,7 +435,7 @@ def _model() -> Any:
     return None
 
 
-def _fold_with_offsets(text: str) -> tuple[str, list[int]]:
+def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     """`fold(text)` and, for each folded character, where it came from."""
     out: list[str] = []
     origin: list[int] = []

@@ -39,6 +39,13 @@ _TITLES = set(_GENDERED_TITLES) | {
     "premier", "chancellor", "sergeant", "bishop", "governor", "inspector", "ambassador",
     "prosecutor",
 }  # fmt: skip
+
+
+def is_title(word: str) -> bool:
+    """A title or rank before a name ("Captain", "Dr."), not part of it."""
+    return _clean(word.lower()).rstrip(".") in _TITLES or word.lower().rstrip(".") in _TITLES
+
+
 #: Titles that say nothing about which of two namesakes is meant.
 _GENERIC_TITLES = {"comrade", "citizen", "mr", "mrs", "madame", "mme", "miss", "ms", "herr", "frau"}
 _PARTICLES = {"von", "van", "de", "del", "della", "di", "da", "du", "le", "la", "al", "el", "der"}

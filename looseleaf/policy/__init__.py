@@ -59,7 +59,12 @@ class Policy:
             marking = load.person_marking(self.tx, _target(action, target))
             if marking is None:
                 return Decision(False, f"no record {target}")
-            return may_see_title(reader, marking[0], marking[1], self.levels, what="record")
+            seen = may_see_title(reader, marking[0], marking[1], self.levels, what="record")
+            if seen.allowed and load.masked_for(self.tx, reader.id, _target(action, target)):
+                return Decision(
+                    False, f"record {target} is masked for the {reader.reader_class} class"
+                )
+            return seen
         return may_act(reader, action)
 
     # -- staff acts: the actor's own clearance, always (see `staff.py`) ---------

@@ -18,6 +18,7 @@ class Action(StrEnum):
     DOSSIER_SEE = "dossier.see"
     LEAF_MARK = "leaf.mark"
     LEAF_READ = "leaf.read"
+    LEAF_REDACT = "leaf.redact"
     LEAF_REVIEW = "leaf.review"
     LEAF_SEARCH = "leaf.search"
     LEAF_WITHDRAW = "leaf.withdraw"
@@ -28,6 +29,7 @@ class Action(StrEnum):
     PERSON_SEE = "person.see"
     POLICY_EXPLAIN = "policy.explain"
     READER_MANAGE = "reader.manage"
+    REDACTION_POLICY = "redaction.policy"
     REPORT_INGEST = "report.ingest"
     SLIP_DECIDE = "slip.decide"
     SLIP_REQUEST = "slip.request"
@@ -56,12 +58,14 @@ ROLES: dict[Action, frozenset[Role]] = {
     Action.COPY_RETURN: frozenset({Role.CUSTODIAN}),
     Action.COPY_VERIFY: frozenset({Role.CUSTODIAN, Role.AUDITOR}),
     Action.LEAF_MARK: frozenset({Role.REGISTRAR}),
+    Action.LEAF_REDACT: frozenset({Role.CUSTODIAN}),
     Action.LEAF_REVIEW: frozenset({Role.CUSTODIAN}),
     Action.LEAF_WITHDRAW: frozenset({Role.REGISTRAR}),
     Action.PERSON_CURATE: frozenset({Role.REGISTRAR}),
     Action.PERSON_DECODE: frozenset({Role.DECODER, Role.REGISTRAR}),
     Action.POLICY_EXPLAIN: frozenset({Role.ADMIN, Role.AUDITOR, Role.CUSTODIAN, Role.REGISTRAR}),
     Action.READER_MANAGE: frozenset({Role.ADMIN}),
+    Action.REDACTION_POLICY: frozenset({Role.ADMIN}),
     Action.REPORT_INGEST: frozenset({Role.REGISTRAR}),
     Action.SLIP_DECIDE: frozenset({Role.CUSTODIAN}),
     Action.SOURCE_EDIT: frozenset({Role.REGISTRAR}),

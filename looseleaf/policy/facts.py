@@ -15,13 +15,17 @@ def reader(tx: Tx, reader_id: int) -> ReaderFacts | None:
         "LEFT JOIN reader_compartments rc ON rc.reader_id = r.id "
         "LEFT JOIN compartments c ON c.id = rc.compartment_id WHERE r.id = ? "
         "UNION ALL SELECT r.id, r.name, r.level, r.disabled_at, 'r', rr.role FROM readers r "
-        "JOIN reader_roles rr ON rr.reader_id = r.id WHERE r.id = ?",
-        (reader_id, reader_id),
+        "JOIN reader_roles rr ON rr.reader_id = r.id WHERE r.id = ? "
+        "UNION ALL SELECT r.id, r.name, r.level, r.disabled_at, 'k', r.reader_class "
+        "|| CASE WHEN k.masks <> '' THEN ' redacts' ELSE '' END FROM readers r "
+        "JOIN reader_classes k ON k.name = r.reader_class WHERE r.id = ?",
+        (reader_id, reader_id, reader_id),
     )
     if not rows:
         return None
     compartments = frozenset(row[5] for row in rows if row[4] == "c" and row[5] is not None)
     roles = frozenset(row[5] for row in rows if row[4] == "r")
+    klass = next((str(row[5]).split() for row in rows if row[4] == "k"), ["staff"])
     first = rows[0]
     return ReaderFacts(
         id=int(first[0]),
@@ -30,13 +34,16 @@ def reader(tx: Tx, reader_id: int) -> ReaderFacts | None:
         compartments=compartments,
         roles=roles,
         disabled=first[3] is not None,
+        reader_class=klass[0],
+        redacts=len(klass) > 1,
     )
 
 
 def leaf(tx: Tx, leaf_id: int) -> LeafFacts | None:
     """The leaf's marking comes whole from its interned key ("LEVEL/A/B")."""
     row = tx.one(
-        "SELECT l.id, m.level, l.withdrawn_at, m.key FROM leaves l "
+        "SELECT l.id, m.level, l.withdrawn_at, m.key, EXISTS (SELECT 1 FROM redactions rd "
+        "WHERE rd.leaf_id = l.id AND rd.sha256 = l.sha256) FROM leaves l "
         "JOIN markings m ON m.id = l.marking_id WHERE l.id = ?",
         (leaf_id,),
     )
@@ -47,6 +54,21 @@ def leaf(tx: Tx, leaf_id: int) -> LeafFacts | None:
         level=int(row[1]),
         compartments=frozenset(str(row[3]).split("/")[1:]),
         withdrawn=row[2] is not None,
+        signed=bool(row[4]),
+    )
+
+
+def masked_for(tx: Tx, reader_id: int, person_id: int) -> bool:
+    """Whether the reader's class may not see the record named: it masks
+    anything, the record is not shown to it, and it is not the reader's own."""
+    return bool(
+        tx.scalar(
+            "SELECT 1 FROM readers r JOIN reader_classes k ON k.name = r.reader_class "
+            "WHERE r.id = ? AND k.masks <> '' AND (r.person_id IS NULL OR r.person_id <> ?) "
+            "AND NOT EXISTS (SELECT 1 FROM shown_records sr WHERE sr.reader_class = r.reader_class "
+            "AND sr.person_id = ?)",
+            (reader_id, person_id, person_id),
+        )
     )
 
 

@@ -44,6 +44,10 @@ class ReaderFacts:
     compartments: frozenset[str]
     roles: frozenset[str]
     disabled: bool
+    #: The account's redaction class, and whether that class masks anything
+    #: (then it reads only leaves whose redaction a custodian signed off).
+    reader_class: str = "staff"
+    redacts: bool = False
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,8 @@ class LeafFacts:
     level: int
     compartments: frozenset[str]
     withdrawn: bool
+    #: A custodian signed off the redaction of the leaf's current text.
+    signed: bool = False
 
 
 @dataclass(frozen=True)
@@ -65,7 +71,7 @@ class GrantFacts:
 
 
 #: The revision of the rule this code implements, recorded with every read.
-REVISION = 1
+REVISION = 2
 
 
 def facts_of(reader: ReaderFacts, leaf: LeafFacts, grants: Sequence[GrantFacts]) -> dict[str, Any]:
@@ -79,12 +85,15 @@ def facts_of(reader: ReaderFacts, leaf: LeafFacts, grants: Sequence[GrantFacts])
             "compartments": sorted(reader.compartments),
             "roles": sorted(reader.roles),
             "disabled": reader.disabled,
+            "class": reader.reader_class,
+            "redacts": reader.redacts,
         },
         "leaf": {
             "id": leaf.id,
             "level": leaf.level,
             "compartments": sorted(leaf.compartments),
             "withdrawn": leaf.withdrawn,
+            "signed": leaf.signed,
         },
         "grants": [
             {"id": g.id, "expires_at": g.expires_at, "ended_at": g.ended_at} for g in grants
@@ -104,8 +113,16 @@ def replay(recorded: dict[str, Any], at: str, levels: Levels) -> Decision:
             frozenset(reader["compartments"]),
             frozenset(reader["roles"]),
             reader["disabled"],
+            reader.get("class", "staff"),
+            reader.get("redacts", False),
         ),
-        LeafFacts(leaf["id"], leaf["level"], frozenset(leaf["compartments"]), leaf["withdrawn"]),
+        LeafFacts(
+            leaf["id"],
+            leaf["level"],
+            frozenset(leaf["compartments"]),
+            leaf["withdrawn"],
+            leaf.get("signed", False),
+        ),
         [GrantFacts(g["id"], g["expires_at"], g["ended_at"]) for g in recorded["grants"]],
         at,
         levels,
@@ -123,6 +140,12 @@ def may_read(
         return Decision(False, f"the account {reader.name} is disabled")
     if leaf.withdrawn:
         return Decision(False, f"leaf {leaf.id} is withdrawn")
+    if reader.redacts and not leaf.signed:
+        return Decision(
+            False,
+            f"leaf {leaf.id} has no signed-off redaction, which the {reader.reader_class} "
+            "class needs before it may read a leaf",
+        )
     if reader.level < leaf.level:
         return Decision(
             False,

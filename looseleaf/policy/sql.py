@@ -25,15 +25,51 @@ _READ_INTO = (
 )
 
 
+#: A reader of a class that masks anything reads a leaf only once a custodian
+#: has signed off the redaction of its current text.
+_RELEASED = (
+    "(NOT EXISTS (SELECT 1 FROM readers rk JOIN reader_classes k ON k.name = rk.reader_class"
+    " WHERE rk.id = ? AND k.masks <> '')"
+    " OR EXISTS (SELECT 1 FROM redactions rd WHERE rd.leaf_id = {leaf}.id"
+    " AND rd.sha256 = {leaf}.sha256))"
+)
+
+
 def readable_leaves(reader_id: int, now: str, leaf: str = "l") -> Filter:
     """Leaves (aliased `leaf`) that the reader may read at `now`."""
     return Filter(
         f"({leaf}.withdrawn_at IS NULL"
         f" AND {leaf}.marking_id IN ({_LEVEL_OK})"
+        f" AND {_RELEASED.format(leaf=leaf)}"
         f" AND ({leaf}.marking_id IN ({_READ_INTO})"
         " OR EXISTS (SELECT 1 FROM grants g WHERE g.reader_id = ?"
         f" AND g.leaf_id = {leaf}.id AND g.ended_at IS NULL AND g.expires_at > ?)))",
-        (reader_id, reader_id, reader_id, now),
+        (reader_id, reader_id, reader_id, reader_id, now),
+    )
+
+
+def layer_of(reader_id: int, leaf_id: str = "l.id") -> Filter:
+    """SELECT of the layer a reader reads a leaf in (none: the leaf's own
+    text): their class's, or for a subject reader named on the leaf the one
+    that leaves their own data in."""
+    return Filter(
+        "SELECT ll.id FROM leaf_layers ll JOIN readers rl ON rl.id = ?"
+        f" WHERE ll.leaf_id = {leaf_id} AND ll.reader_class = rl.reader_class"
+        " AND ll.person_id = COALESCE((SELECT x.person_id FROM leaf_layers x"
+        f" WHERE x.leaf_id = {leaf_id} AND x.reader_class = rl.reader_class"
+        " AND x.person_id = rl.person_id), 0)",
+        (reader_id,),
+    )
+
+
+def unmasked(reader_id: int, leaf_id: str, start: str, end: str) -> Filter:
+    """A stretch of a leaf (a name's, a claim's) that no span of the reader's
+    layer masks."""
+    layer = layer_of(reader_id, leaf_id)
+    return Filter(
+        f"NOT EXISTS (SELECT 1 FROM layer_spans ls WHERE ls.layer_id IN ({layer.sql})"
+        f" AND ls.start_offset < {end} AND {start} < ls.end_offset)",
+        layer.params,
     )
 
 
@@ -43,8 +79,28 @@ def visible_dossiers(reader_id: int, dossier: str = "d") -> Filter:
 
 
 def visible_persons(reader_id: int, person: str = "p") -> Filter:
-    """Card-index records whose existence the reader may know."""
-    return _cleared(reader_id, person)
+    """Card-index records whose existence the reader may know: cleared for,
+    and (for a class that masks anything) shown to their class or their own."""
+    cleared = _cleared(reader_id, person)
+    return Filter(
+        f"({cleared.sql} AND {_SHOWN.format(person=person)})",
+        (*cleared.params, reader_id, reader_id, reader_id),
+    )
+
+
+#: A record a redacting class may see named: one shown to it, or the reader's own.
+_SHOWN = (
+    "(NOT EXISTS (SELECT 1 FROM readers rm JOIN reader_classes k ON k.name = rm.reader_class"
+    " WHERE rm.id = ? AND k.masks <> '')"
+    " OR {person}.id IN (SELECT sr.person_id FROM shown_records sr JOIN readers rs"
+    " ON rs.reader_class = sr.reader_class WHERE rs.id = ?)"
+    " OR {person}.id IN (SELECT ro.person_id FROM readers ro WHERE ro.id = ?))"
+)
+
+
+def shown(reader_id: int, person_id: str) -> Filter:
+    """Whether a record (an id expression) is one the reader's class may see named."""
+    return Filter(_SHOWN.format(person=person_id), (reader_id, reader_id, reader_id))
 
 
 def _cleared(reader_id: int, alias: str) -> Filter:
@@ -70,9 +126,10 @@ def granted_leaves(reader_id: int, now: str, leaf: str = "l", leaf_id: str = "")
     rowid) lets the engine look the few granted leaves up one by one."""
     return Filter(
         f"({leaf}.withdrawn_at IS NULL AND {leaf}.marking_id IN ({_LEVEL_OK})"
+        f" AND {_RELEASED.format(leaf=leaf)}"
         f" AND {leaf_id or f'{leaf}.id'} IN (SELECT g.leaf_id FROM grants g WHERE g.reader_id = ?"
         " AND g.ended_at IS NULL AND g.expires_at > ?))",
-        (reader_id, reader_id, now),
+        (reader_id, reader_id, reader_id, now),
     )
 
 

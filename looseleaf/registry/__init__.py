@@ -6,7 +6,7 @@ event, then return. A read records its event in the transaction that fetches
 the text, and that transaction commits before the text is returned, so no
 content leaves without its record. The facade is one class, written in one
 module per area (`catalogue`, `accounts`, `custody`, `audit`, `cardindex`,
-`search`, `evidence`, `scans`) over a shared base.
+`search`, `evidence`, `scans`, `redaction`) over a shared base.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from looseleaf.registry.catalogue import Catalogue, IngestResult
 from looseleaf.registry.custody import Custody
 from looseleaf.registry.evidence import ClaimInput, Evidence
 from looseleaf.registry.proposals import Proposals
+from looseleaf.registry.redaction import Redaction, Redactions
 from looseleaf.registry.scans import Scans
 from looseleaf.settings import Settings
 from looseleaf.store import SCHEMA_VERSION, describe, events, is_postgres, markings, open_store
@@ -40,6 +41,7 @@ __all__ = [
     "Decision",
     "IngestResult",
     "MarkingRequest",
+    "Redaction",
     "Registry",
     "Verdict",
     "describe",
@@ -47,7 +49,7 @@ __all__ = [
 ]
 
 
-class Registry(Catalogue, Accounts, Custody, Audit, Evidence, Proposals, Scans):
+class Registry(Catalogue, Accounts, Custody, Audit, Evidence, Proposals, Scans, Redactions):
     @classmethod
     def open(cls, settings: Settings, *, clock: Clock = system_clock) -> Registry:
         """Open an existing registry, upgrading its schema in place if it is older."""

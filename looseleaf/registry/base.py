@@ -60,6 +60,8 @@ class RegistryBase:
             self.levels = markings.levels(tx)
         #: Events this process has logged since its last checkpoint.
         self._unsigned = 0
+        #: The day masks were last brought up to the calendar by this process.
+        self._calendar_day = ""
 
     def close(self) -> None:
         self.store.close()
@@ -104,10 +106,12 @@ class RegistryBase:
         return Marking(found.clearance.level, marking.compartments)
 
     def as_seen(self, tx: Tx, actor: Actor, leaf: Leaf) -> Leaf:
-        """A leaf's entry as `actor` sees it (its position among what they may read)."""
+        """A leaf's entry as `actor` sees it (its position among what they may
+        read; for a redacting class, the hash and length of their layer)."""
         if actor.reader_id is None:
             return leaf
-        return leaves.as_seen(tx, leaf, sql.readable_leaves(actor.reader_id, self.now()))
+        seen = leaves.as_seen(tx, leaf, sql.readable_leaves(actor.reader_id, self.now()))
+        return self._layered_entry(tx, actor, seen)
 
     # -- actors ---------------------------------------------------------------
 
@@ -184,7 +188,7 @@ class RegistryBase:
             },
             at=at,
         )
-        return leaves.text(tx, found)
+        return self._layered(tx, actor, leaves.text(tx, found))
 
     @contextmanager
     def _writing(self) -> Iterator[Tx]:
@@ -205,6 +209,21 @@ class RegistryBase:
 
     def _dated_by_claims(self, tx: Tx, claim_ids: list[int]) -> None:
         """Accepted claims date the records they are about (`Categories`)."""
+
+    def _layered(self, tx: Tx, actor: Actor, text: LeafText) -> LeafText:
+        """A leaf's text as the actor's class reads it (`Redactions`)."""
+        return text
+
+    def _layered_entry(self, tx: Tx, actor: Actor, leaf: Leaf) -> Leaf:
+        """A leaf's entry as the actor's class sees it (`Redactions`)."""
+        return leaf
+
+    def _remask(self, tx: Tx, person_ids: Sequence[int] | None = None) -> list[int]:
+        """What each class may see named, after records changed (`Redactions`)."""
+        return []
+
+    def _calendar(self, tx: Tx) -> None:
+        """Masks whose protection period ran out lift (`Redactions`)."""
 
     def _ingested(self, actor: Actor) -> None:
         """After new leaves are in: the card index proposes records from them
@@ -229,6 +248,10 @@ class RegistryBase:
         decided on more than the action (a slip's owner, a marking's level).
         """
         with self._writing() as tx:
+            today = self.now()[:10]
+            if self._calendar_day != today:
+                self._calendar(tx)
+                self._calendar_day = today
             policy = self.policy(tx)
             decision = decide(policy) if decide else policy.check(actor, action, target)
             if decision.allowed:

@@ -133,6 +133,7 @@ class CardIndex(RegistryBase):
                 detail={"preferred": preferred, "kind": record_kind, "forms": len(seen)},
             )
             self._index_forms(tx, person_id)
+            self._remask(tx, [person_id])
             created = persons.by_id(tx, person_id)
         assert created is not None
         return created

@@ -31,11 +31,18 @@ class Categories(CardList):
         category: str | None = None,
         born: str | None = None,
         died: str | None = None,
+        consent: str | None = None,
+        withdraw_consent: bool = False,
     ) -> Person:
-        """Say what a record is in the files, or when its person was born or
-        died (entered: the source is the registrar)."""
-        if category is None and born is None and died is None:
-            raise BadInput("person set", "give --category, --born or --died")
+        """Say what a record is in the files, when its person was born or
+        died (entered: the source is the registrar), or where their consent
+        to being named is recorded. What each reader class may see named
+        follows at once."""
+        nothing = category is None and born is None and died is None and consent is None
+        if nothing and not withdraw_consent:
+            raise BadInput("person set", "give --category, --born, --died or --consent")
+        if consent is not None and (withdraw_consent or not consent.strip()):
+            raise BadInput("--consent", "say where the consent is recorded (or --withdraw-consent)")
         chosen = None if category is None else Category.parse(category)
         for flag, value in (("--born", born), ("--died", died)):
             if value is not None and not (_ISO.fullmatch(value.strip()) or dates_in(value)):
@@ -49,6 +56,11 @@ class Categories(CardList):
                 category=chosen,
                 born=None if born is None else (born.strip(), source),
                 died=None if died is None else (died.strip(), source),
+                consent=(None,)
+                if withdraw_consent
+                else None
+                if consent is None
+                else (f"{consent.strip()} (entered by {actor})",),
             )
             self._record(
                 tx,
@@ -59,8 +71,13 @@ class Categories(CardList):
                     "category": [before.category, chosen or before.category],
                     "born": [before.born, born or before.born],
                     "died": [before.died, died or before.died],
+                    "consent": [
+                        before.consent,
+                        None if withdraw_consent else consent or before.consent,
+                    ],
                 },
             )
+            self._remask(tx, [person_id])
             after = persons.by_id(tx, person_id)
         assert after is not None
         return after
@@ -83,3 +100,4 @@ class Categories(CardList):
                 born=dated if column == "born" else None,
                 died=dated if column == "died" else None,
             )
+            self._remask(tx, [record.id])

@@ -45,6 +45,8 @@ class Search(CardIndex):
 
             expr, named = (None, []) if query.expr is None else expand(query.expr, view, preferred)
             readable = None if actor.is_operator else self._readable(actor)
+            reader = self.policy(tx).reader(actor)
+            redacts = reader is not None and reader.redacts
             filters = self._filters(tx, actor, query)
             if expr is None:
                 raise BadInput(f"query {text!r}", "give at least one word to search for")
@@ -56,9 +58,11 @@ class Search(CardIndex):
                 filters=filters,
                 limit=limit,
                 offset=offset,
+                # A redacting class's rule has the sign-off in it: the plain filter.
                 reader=None
-                if actor.reader_id is None
+                if actor.reader_id is None or redacts
                 else sql.in_index(actor.reader_id, self.now()),
+                layers=sql.layer_of(actor.reader_id) if redacts and actor.reader_id else None,
             )
             titles = self._titles(tx, actor, [d for d, _ in facets["dossier"]])
             hits = tuple(

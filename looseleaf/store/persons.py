@@ -16,7 +16,7 @@ from looseleaf.store.base import Filter, Tx
 
 _PERSON = (
     "p.id, p.preferred, p.kind, p.living, p.born, p.died, m.key, p.dossier_id, p.note, "
-    "p.merged_into, p.category, p.born_source, p.died_source"
+    "p.merged_into, p.category, p.born_source, p.died_source, p.consent"
 )
 
 
@@ -53,10 +53,15 @@ def set_facts(
     category: str | None = None,
     born: tuple[str, str] | None = None,
     died: tuple[str, str] | None = None,
+    consent: tuple[str | None] | None = None,
 ) -> None:
-    """A record's category, and a date of birth or death with its source."""
+    """A record's category, a date of birth or death with its source, and
+    whether (and where it is recorded that) the person consented to their
+    data being shown (`consent=(None,)` withdraws it)."""
     if category is not None:
         tx.execute("UPDATE persons SET category = ? WHERE id = ?", (category, person_id))
+    if consent is not None:
+        tx.execute("UPDATE persons SET consent = ? WHERE id = ?", (consent[0], person_id))
     for column, given in (("born", born), ("died", died)):
         if given is not None:
             tx.execute(
@@ -144,6 +149,7 @@ def _person(
         category=row[10],
         born_source=row[11],
         died_source=row[12],
+        consent=row[13],
     )
 
 

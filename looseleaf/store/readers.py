@@ -7,7 +7,10 @@ from collections.abc import Iterable
 from looseleaf.model import Levels, Marking, Reader
 from looseleaf.store.base import Tx
 
-_COLUMNS = "r.id, r.name, r.level, r.created_at, r.disabled_at, r.password_hash IS NOT NULL"
+_COLUMNS = (
+    "r.id, r.name, r.level, r.created_at, r.disabled_at, r.password_hash IS NOT NULL, "
+    "r.reader_class, r.person_id"
+)
 
 
 def _compartment_ids(tx: Tx, names: Iterable[str]) -> list[int]:
@@ -47,6 +50,8 @@ def _readers(tx: Tx, levels: Levels, where: str, params: tuple[object, ...]) -> 
             created_at=row[3],
             disabled_at=row[4],
             has_password=bool(row[5]),
+            reader_class=str(row[6]),
+            person_id=None if row[7] is None else int(row[7]),
         )
         for row in rows
     ]
@@ -72,6 +77,13 @@ def create(tx: Tx, name: str, level: int, now: str) -> int:
             "INSERT INTO readers (name, level, created_at) VALUES (?, ?, ?) RETURNING id",
             (name, level, now),
         )
+    )
+
+
+def set_class(tx: Tx, reader_id: int, reader_class: str, person_id: int | None) -> None:
+    tx.execute(
+        "UPDATE readers SET reader_class = ?, person_id = ? WHERE id = ?",
+        (reader_class, person_id, reader_id),
     )
 
 

@@ -115,11 +115,15 @@ def search(
     limit: int,
     offset: int,
     reader: IndexRule | None = None,
+    layers: Filter | None = None,
 ) -> tuple[list[Row], int, dict[str, list[tuple[Any, int]]]]:
     """(hits, total, facets by dossier and level), all over `readable` leaves.
 
     `reader`, where given, lets SQLite apply the same rule inside its
     full-text index; `readable` must then be that reader's filter.
+    `layers`, for a reader of a redacting class, selects the layer they
+    read a leaf (`l`) in: such a leaf is searched in that layer's text, not
+    its own, so a masked word neither matches nor shows in a snippet.
 
     One scan of the matching, readable leaves gives the total, the facets and
     the scores; only the page shown is then fetched whole, with snippets.
@@ -139,11 +143,19 @@ def search(
         parts.append((text, [granted]))
     else:
         parts.append((text, [readable] if readable is not None else []))
+    layered: dict[int, int] = {}
+    if layers is not None:
+        own = Filter(f"NOT EXISTS ({layers.sql})", layers.params)
+        parts = [(part, [*access, own]) for part, access in parts]
     matched = _scored(tx, parts, filters, rank.single_phrase(match))
+    if layers is not None:
+        found = _layer_matches(tx, text, readable, filters, layers)
+        layered = {leaf: layer for leaf, layer, *_ in found}
+        matched += [(leaf, dossier, level, score_) for leaf, _, dossier, level, score_ in found]
     by_dossier = Counter(dossier for _, dossier, _, _ in matched)
     by_level = Counter(level for _, _, level, _ in matched)
     page = _ranked(tx, matched, offset, limit)
-    details = _page(tx, text, [leaf_id for leaf_id, *_ in page])
+    details = _page(tx, text, [leaf_id for leaf_id, *_ in page], layered)
     rows = [Row(leaf_id, *details[leaf_id][:4], score_, details[leaf_id][4])
             for leaf_id, _, _, score_ in page]  # fmt: skip
     facets = {
@@ -237,21 +249,64 @@ def _ranked(
     return ranked[offset : offset + limit]
 
 
-def _page(tx: Tx, match: str, ids: list[int]) -> dict[int, tuple[int, int, str, str, str]]:
-    """leaf id -> (dossier, report, label, marking key, snippet) for the page shown."""
+def _layer_matches(
+    tx: Tx, text: str, readable: Filter | None, filters: Sequence[Filter], layers: Filter
+) -> list[tuple[int, int, int, int, float]]:
+    """(leaf, layer, dossier, level, score) of every leaf whose layer for the
+    reader matches, scored by the same rule as a leaf (passages over length)."""
+    access = [readable] if readable is not None else []
+    clause = " AND ".join(f"({f.sql})" for f in [*access, *filters])
+    params: list[Any] = []
+    for extra in [*access, *filters]:
+        params.extend(extra.params)
+    where = f" AND {clause}" if clause else ""
+    if tx.dialect == "sqlite":
+        rows = tx.all(
+            "SELECT l.id, ll.id, l.dossier_id, m.level, length(highlight(layer_search, 0, "
+            "char(2), '')) - length(ll.normalised), ds.sz FROM layer_search "
+            "JOIN leaf_layers ll ON ll.id = layer_search.rowid "
+            "JOIN layer_search_docsize ds ON ds.id = layer_search.rowid "
+            f"JOIN leaves l ON l.id = ll.leaf_id{_JOINS} "
+            f"WHERE layer_search MATCH ? AND ll.id IN ({layers.sql}){where}",
+            [text, *layers.params, *params],
+        )
+        return [
+            (int(leaf), int(layer), int(dossier), int(level),
+             rank.score(int(count), rank.lengths(sizes)[0]))
+            for leaf, layer, dossier, level, count, sizes in rows
+        ]  # fmt: skip
+    rows = tx.all(
+        "SELECT l.id, ll.id, l.dossier_id, m.level, "
+        "ts_rank_cd(ll.search, to_tsquery('looseleaf', ?), 1) FROM leaf_layers ll "
+        f"JOIN leaves l ON l.id = ll.leaf_id{_JOINS} "
+        f"WHERE ll.search @@ to_tsquery('looseleaf', ?) AND ll.id IN ({layers.sql}){where}",
+        [text, text, *layers.params, *params],
+    )
+    return [(int(r[0]), int(r[1]), int(r[2]), int(r[3]), float(r[4])) for r in rows]
+
+
+def _page(
+    tx: Tx, match: str, ids: list[int], layered: dict[int, int] | None = None
+) -> dict[int, tuple[int, int, str, str, str]]:
+    """leaf id -> (dossier, report, label, marking key, snippet) for the page
+    shown; a leaf read in a layer (`layered`: leaf -> layer) is quoted from it."""
     if not ids:
         return {}
+    in_layer = {leaf: layered[leaf] for leaf in ids if layered and leaf in layered}
+    rows = _page_rows(tx, ids)
+    ids = [leaf for leaf in ids if leaf not in in_layer]
+    snippets = _layer_snippets(tx, match, in_layer)
     marks = ", ".join("?" for _ in ids)
-    if tx.dialect == "sqlite":
-        snippets = dict(
+    if ids and tx.dialect == "sqlite":
+        snippets.update(
             tx.all(
                 f"SELECT rowid, snippet(leaf_search, 0, '{START}', '{STOP}', ' … ', 16) "
                 f"FROM leaf_search WHERE leaf_search MATCH ? AND rowid IN ({marks})",
                 [match, *ids],
             )
         )
-    else:
-        snippets = dict(
+    elif ids:
+        snippets.update(
             tx.all(
                 "SELECT l.id, ts_headline('looseleaf', l.normalised, "
                 f"to_tsquery('looseleaf', ?), 'StartSel={START}, StopSel={STOP}, MaxWords=16, "
@@ -261,10 +316,37 @@ def _page(tx: Tx, match: str, ids: list[int]) -> dict[int, tuple[int, int, str, 
             )
         )
     return {
-        int(r[0]): (int(r[1]), int(r[2]), r[3], r[4], snippets.get(int(r[0]), ""))
-        for r in tx.all(
-            "SELECT l.id, l.dossier_id, l.report_id, l.label, m.key FROM leaves l "
-            f"JOIN markings m ON m.id = l.marking_id WHERE l.id IN ({marks})",
-            ids,
-        )
+        int(r[0]): (int(r[1]), int(r[2]), r[3], r[4], snippets.get(int(r[0]), "")) for r in rows
     }
+
+
+def _page_rows(tx: Tx, ids: list[int]) -> list[Any]:
+    marks = ", ".join("?" for _ in ids)
+    return tx.all(
+        "SELECT l.id, l.dossier_id, l.report_id, l.label, m.key FROM leaves l "
+        f"JOIN markings m ON m.id = l.marking_id WHERE l.id IN ({marks})",
+        ids,
+    )
+
+
+def _layer_snippets(tx: Tx, match: str, layered: dict[int, int]) -> dict[int, str]:
+    """leaf id -> snippet quoted from the reader's layer of it."""
+    if not layered:
+        return {}
+    by_layer = {layer: leaf for leaf, layer in layered.items()}
+    marks = ", ".join("?" for _ in by_layer)
+    if tx.dialect == "sqlite":
+        rows = tx.all(
+            f"SELECT rowid, snippet(layer_search, 0, '{START}', '{STOP}', ' … ', 16) "
+            f"FROM layer_search WHERE layer_search MATCH ? AND rowid IN ({marks})",
+            [match, *by_layer],
+        )
+    else:
+        rows = tx.all(
+            "SELECT ll.id, ts_headline('looseleaf', ll.normalised, "
+            f"to_tsquery('looseleaf', ?), 'StartSel={START}, StopSel={STOP}, MaxWords=16, "
+            "MinWords=6, MaxFragments=2, FragmentDelimiter= … ') "
+            f"FROM leaf_layers ll WHERE ll.id IN ({marks})",
+            [match, *by_layer],
+        )
+    return {by_layer[int(layer)]: str(snippet) for layer, snippet in rows}

@@ -1,0 +1,405 @@
+"""Redaction in the facade: reader classes, a custodian's sign-off of a
+leaf's spans, and the layers every path reads a redacting class's leaves in.
+
+The one rule stays the policy's: a redacting class reads only leaves whose
+current text has a signed-off redaction (`policy/sql.py`). What such a
+reader is then handed is the layer of their class (or, for a subject reader
+named on the leaf, the layer that leaves their own data in); the leaf's own
+text and its hash never reach them. Layers are rebuilt here whenever what
+decides them changes: a sign-off, a record's category, dates or consent, a
+class's policy, or the calendar (a protection period that runs out lifts a
+mask, as a recorded event).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from looseleaf.errors import BadInput, NotFound
+from looseleaf.model import Actor, Jsonable, Leaf, LeafText, Reader
+from looseleaf.policy import Action, Decision, Policy, sql
+from looseleaf.policy.rule import may_act
+from looseleaf.redaction import rules
+from looseleaf.redaction.spans import Span, masked, parse_range, union
+from looseleaf.redaction.suggest import Known, suggest
+from looseleaf.registry.base import RegistryBase
+from looseleaf.registry.leafnames import known_mentions
+from looseleaf.store import Tx, leaves, mentions, persons, readers, redactions
+
+
+@dataclass(frozen=True)
+class Redaction(Jsonable):
+    """A leaf's spans as a custodian sees them: suggested now, or signed off
+    (with the version, who and when), and whether the sign-off still holds
+    for the leaf's current text."""
+
+    leaf_id: int
+    spans: tuple[Span, ...]
+    version: int | None = None
+    signed_by: str | None = None
+    signed_at: str | None = None
+    current: bool = False
+
+
+class Redactions(RegistryBase):
+    # -- reader classes ----------------------------------------------------------
+
+    def set_reader_class(
+        self, actor: Actor, name: str, reader_class: str, *, person_id: int | None = None
+    ) -> Reader:
+        """Put an account in a class; a subject reader is linked to their own record."""
+        chosen = rules.check_class(reader_class)
+        if chosen == "subject" and person_id is None:
+            raise BadInput("--class subject", "give --person RECORD: the reader's own record")
+        if chosen != "subject" and person_id is not None:
+            raise BadInput("--person", "only a subject reader is linked to a record")
+        with self._acting(actor, Action.READER_MANAGE) as (tx, _):
+            found = readers.by_name(tx, self.levels, name)
+            if found is None:
+                raise NotFound("reader", name)
+            if person_id is not None and persons.by_id(tx, person_id) is None:
+                raise NotFound("record", person_id)
+            readers.set_class(tx, found.id, chosen, person_id)
+            self._record(
+                tx,
+                actor,
+                "reader.class",
+                target=f"reader:{found.id}",
+                detail={"class": [found.reader_class, chosen], "person": person_id},
+            )
+            after = readers.by_id(tx, self.levels, found.id)
+        assert after is not None
+        return after
+
+    def class_policies(self, actor: Actor) -> list[rules.ClassPolicy]:
+        with self._acting(actor, Action.POLICY_EXPLAIN) as (tx, _):
+            return list(redactions.policies(tx).values())
+
+    def set_class_policy(
+        self, actor: Actor, name: str, *, masks: Sequence[str], lapses: bool
+    ) -> rules.ClassPolicy:
+        """Change what a class masks; every layer is rebuilt by the new policy."""
+        chosen = rules.check_class(name)
+        policy = rules.ClassPolicy(chosen, rules.categories(masks), lapses)
+        with self._acting(actor, Action.REDACTION_POLICY) as (tx, _):
+            before = redactions.policies(tx)[chosen]
+            redactions.set_policy(tx, policy)
+            self._record(
+                tx,
+                actor,
+                "redaction.policy",
+                target=f"class:{chosen}",
+                detail={
+                    "masks": [list(before.masks), list(policy.masks)],
+                    "lapses": [before.lapses, policy.lapses],
+                },
+            )
+            self._remask(tx)
+            self._relayer(tx, redactions.signed_leaves(tx))
+        return policy
+
+    # -- suggestions and sign-off -----------------------------------------------------
+
+    def redact_suggest(self, actor: Actor, leaf_id: int) -> Redaction:
+        """The spans to mask on a leaf as suggested now, for a custodian who
+        may read it: a read of the leaf, recorded as such."""
+        with self._acting(
+            actor,
+            Action.LEAF_REDACT,
+            leaf_id,
+            hidden=("leaf", leaf_id),
+            decide=lambda policy: self._may_redact(policy, actor, leaf_id),
+        ) as (tx, decision):
+            text = self._hand_out(tx, actor, "leaf.redact.suggest", leaf_id, decision)
+            return Redaction(leaf_id, tuple(self._suggested(tx, actor, leaf_id, text.normalised)))
+
+    def redaction(self, actor: Actor, leaf_id: int) -> Redaction:
+        """A leaf's signed-off spans, for a custodian who may read it."""
+        with self._acting(
+            actor,
+            Action.LEAF_REDACT,
+            leaf_id,
+            hidden=("leaf", leaf_id),
+            decide=lambda policy: self._may_redact(policy, actor, leaf_id),
+        ) as (tx, decision):
+            text = self._hand_out(tx, actor, "leaf.redact.show", leaf_id, decision)
+            signed = redactions.latest(tx, leaf_id)
+            if signed is None:
+                return Redaction(leaf_id, ())
+            return Redaction(
+                leaf_id,
+                tuple(replace(s, text=text.normalised[s.start : s.end]) for s in signed.spans),
+                signed.version,
+                signed.signed_by,
+                signed.signed_at,
+                signed.sha256 == text.leaf.sha256,
+            )
+
+    def redact_approve(
+        self,
+        actor: Actor,
+        leaf_id: int,
+        *,
+        add: Sequence[str] = (),
+        remove: Sequence[str] = (),
+        suggested: bool = True,
+    ) -> Redaction:
+        """Sign off a leaf's redaction: the suggestions (unless `suggested`
+        is off, when the last signed-off spans are the start), with spans
+        added and removed as `START:END`. A removal names a span exactly or
+        takes out every span it overlaps. Recorded, and the layers of every
+        class are rebuilt from it at once."""
+        with self._acting(
+            actor,
+            Action.LEAF_REDACT,
+            leaf_id,
+            hidden=("leaf", leaf_id),
+            decide=lambda policy: self._may_redact(policy, actor, leaf_id),
+        ) as (tx, decision):
+            text = self._hand_out(tx, actor, "leaf.redact.read", leaf_id, decision)
+            body = text.normalised
+            removed = [parse_range(typed, len(body)) for typed in remove]
+            added = [parse_range(typed, len(body)) for typed in add]
+            if suggested:
+                spans = self._suggested(tx, actor, leaf_id, body)
+            else:
+                last = redactions.latest(tx, leaf_id)
+                spans = list(last.spans) if last else []
+            spans = [s for s in spans if not any(s.overlaps(*r) for r in removed)]
+            spans += [Span(a, b, "added", None, body[a:b], f"added by {actor}") for a, b in added]
+            spans.sort(key=lambda s: (s.start, s.end))
+            signed = redactions.sign(
+                tx, leaf_id, text.leaf.sha256, by=str(actor), at=self.now(), spans=spans
+            )
+            self._record(
+                tx,
+                actor,
+                "leaf.redact",
+                target=f"leaf:{leaf_id}",
+                detail={
+                    "version": signed.version,
+                    "sha256": text.leaf.sha256,
+                    "spans": [[s.start, s.end, s.kind, s.person_id] for s in signed.spans],
+                    "added": [list(r) for r in added],
+                    "removed": [list(r) for r in removed],
+                },
+            )
+            self._relayer(tx, [leaf_id])
+            return Redaction(
+                leaf_id,
+                tuple(replace(s, text=body[s.start : s.end]) for s in signed.spans),
+                signed.version,
+                signed.signed_by,
+                signed.signed_at,
+                True,
+            )
+
+    def redact_show(
+        self, actor: Actor, leaf_id: int, reader_class: str, *, person_id: int | None = None
+    ) -> LeafText:
+        """A leaf as a class (a subject reader with `person_id`) would read
+        it: for the custodian checking a sign-off; recorded as a read."""
+        chosen = rules.check_class(reader_class)
+        with self._acting(
+            actor,
+            Action.LEAF_REDACT,
+            leaf_id,
+            hidden=("leaf", leaf_id),
+            decide=lambda policy: self._may_redact(policy, actor, leaf_id),
+        ) as (tx, decision):
+            text = self._hand_out(tx, actor, "leaf.redact.show", leaf_id, decision)
+            layer = redactions.layer_for(
+                tx,
+                "SELECT ll.id FROM leaf_layers ll WHERE ll.leaf_id = ? AND ll.reader_class = ? "
+                "AND ll.person_id = COALESCE((SELECT x.person_id FROM leaf_layers x "
+                "WHERE x.leaf_id = ? AND x.reader_class = ? AND x.person_id = ?), 0)",
+                (leaf_id, chosen, leaf_id, chosen, person_id or 0),
+            )
+            signed = redactions.latest(tx, leaf_id)
+            policy = redactions.policies(tx)[chosen]
+            if policy.redacts and (signed is None or signed.sha256 != text.leaf.sha256):
+                raise BadInput(
+                    f"leaf {leaf_id}",
+                    f"has no signed-off redaction: the {chosen} class may not read it",
+                )
+            return text if layer is None else _as_layer(text, layer)
+
+    # -- what a reader is handed ------------------------------------------------------
+
+    def _layered(self, tx: Tx, actor: Actor, text: LeafText) -> LeafText:
+        if actor.reader_id is None:
+            return text
+        layer = self._layer(tx, actor, text.leaf.id)
+        return text if layer is None else _as_layer(text, layer)
+
+    def _layered_entry(self, tx: Tx, actor: Actor, leaf: Leaf) -> Leaf:
+        if actor.reader_id is None:
+            return leaf
+        layer = self._layer(tx, actor, leaf.id)
+        if layer is None:
+            return leaf
+        return replace(leaf, sha256=layer.sha256, chars=len(layer.text))
+
+    def _layer(self, tx: Tx, actor: Actor, leaf_id: int) -> redactions.Layer | None:
+        assert actor.reader_id is not None
+        chosen = sql.layer_of(actor.reader_id, str(int(leaf_id)))
+        return redactions.layer_for(tx, chosen.sql, chosen.params)
+
+    # -- keeping layers current ---------------------------------------------------------
+
+    def _may_redact(self, policy: Policy, actor: Actor, leaf_id: int) -> Decision:
+        """A custodian who may read the leaf, in a class that masks nothing
+        (whoever signs a redaction off must see what it hides)."""
+        if actor.is_operator:
+            return policy.check(actor, Action.LEAF_READ, leaf_id, facts=True)
+        reader = policy.reader(actor)
+        if reader is None:
+            return Decision(False, f"no account {actor.name}")
+        role = may_act(reader, Action.LEAF_REDACT)
+        if not role.allowed:
+            return role
+        read = policy.check(actor, Action.LEAF_READ, leaf_id, facts=True)
+        if not read.allowed:
+            return read
+        if reader.redacts:
+            return Decision(
+                False, f"a reader of the {reader.reader_class} class signs off no redaction"
+            )
+        return read
+
+    def _suggested(self, tx: Tx, actor: Actor, leaf_id: int, text: str) -> list[Span]:
+        """Suggestions from what the actor may see of the card index: the
+        records they are cleared for, the names linked to those records."""
+        visible = None if actor.reader_id is None else sql.visible_persons(actor.reader_id)
+        forms: dict[int, list[str]] = {}
+        for _, person_id, form, _ in persons.all_forms(tx, visible):
+            forms.setdefault(person_id, []).append(form)
+        known = [Known(person_id, tuple(f)) for person_id, f in forms.items()]
+        linked: list[tuple[int, int, int | None]] = [
+            (s, e, p) for s, e, _, p in known_mentions(self, tx, actor, leaf_id)
+        ]
+        names = {(s, e) for s, e, _ in linked}
+        linked += [
+            (s, e, None)
+            for s, e, _, method, person_id, _ in mentions.on_leaf(tx, leaf_id)
+            if person_id is None and method == "pattern" and (s, e) not in names
+        ]
+        return suggest(text, known, linked, self._earlier_names(tx, leaf_id))
+
+    def _earlier_names(self, tx: Tx, leaf_id: int) -> list[str]:
+        return [
+            str(r[0])
+            for r in tx.all(
+                "SELECT x.text FROM mentions x JOIN leaves e ON e.id = x.leaf_id "
+                "JOIN leaves l ON l.id = ? WHERE e.report_id = l.report_id "
+                "AND e.position < l.position",
+                (leaf_id,),
+            )
+        ]
+
+    def _relayer(self, tx: Tx, leaf_ids: Sequence[int]) -> None:
+        """Rebuild these leaves' layers from their latest signed-off spans."""
+        policies = [p for p in redactions.policies(tx).values() if p.redacts]
+        today = self.now()[:10]
+        for leaf_id in leaf_ids:
+            signed = redactions.latest(tx, leaf_id)
+            found = leaves.by_id(tx, leaf_id)
+            if signed is None or found is None or signed.sha256 != found.sha256:
+                redactions.set_layers(tx, leaf_id, None, [])
+                continue
+            body = leaves.text(tx, found).normalised
+            facts = self._facts(tx, {s.person_id for s in signed.spans if s.person_id})
+            layers: list[redactions.Layer] = []
+            for policy in policies:
+                hidden = [
+                    s
+                    for s in signed.spans
+                    if rules.masks(policy, facts.get(s.person_id or 0), today)
+                ]
+                if not hidden:
+                    continue
+                layers.append(_layer(policy.name, 0, body, hidden))
+                if policy.name != "subject":
+                    continue
+                for person_id in sorted({s.person_id for s in hidden if s.person_id}):
+                    own = [s for s in hidden if s.person_id != person_id]
+                    layers.append(_layer(policy.name, person_id, body, own))
+            redactions.set_layers(tx, leaf_id, signed.id, layers)
+
+    def _facts(self, tx: Tx, person_ids: set[int]) -> dict[int, rules.RecordFacts]:
+        found: dict[int, rules.RecordFacts] = {}
+        ids = sorted(person_ids)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            for row in tx.all(
+                f"SELECT id, category, born, died, consent FROM persons WHERE id IN ({marks})",
+                chunk,
+            ):
+                found[int(row[0])] = rules.RecordFacts(int(row[0]), row[1], row[2], row[3], row[4])
+        return found
+
+    def _remask(self, tx: Tx, person_ids: Sequence[int] | None = None) -> list[int]:
+        """Bring the records each class may see named up to date (all
+        records, or these, which just changed), and the layers of the leaves
+        whose spans name a record whose masking changed. Answers the records
+        newly shown to some class."""
+        today = self.now()[:10]
+        if person_ids is None:
+            ids = [int(r[0]) for r in tx.all("SELECT id FROM persons WHERE merged_into IS NULL")]
+        else:
+            ids = sorted(set(person_ids))
+        facts = self._facts(tx, set(ids))
+        changed: set[int] = set() if person_ids is None else set(ids)
+        lifted: set[int] = set()
+        for policy in redactions.policies(tx).values():
+            before = redactions.shown_records(tx, policy.name, ids)
+            now = {
+                p
+                for p in ids
+                if policy.redacts and p in facts and not rules.masks(policy, facts[p], today)
+            }
+            redactions.show(tx, policy.name, sorted(now - before), sorted(before - now))
+            changed |= now ^ before
+            lifted |= now - before
+        if changed:
+            self._relayer(tx, redactions.signed_leaves(tx, sorted(changed)))
+        return sorted(lifted)
+
+    def _calendar(self, tx: Tx) -> None:
+        """Once a day: masks whose protection period has run out lift, recorded."""
+        today = self.now()[:10]
+        last = redactions.checked_on(tx)
+        if last == today:
+            return
+        redactions.set_checked_on(tx, today)
+        lifted = self._remask(tx)
+        if lifted:
+            self._record(
+                tx,
+                Actor.operator("system"),  # the calendar, not an account
+                "redaction.lapse",
+                target=None,
+                detail={"records": lifted, "on": today},
+            )
+
+
+def _layer(
+    reader_class: str, person_id: int, body: str, hidden: Sequence[Span]
+) -> redactions.Layer:
+    ranges = union(((s.start, s.end) for s in hidden), body)
+    text = masked(body, ranges)
+    return redactions.Layer(
+        reader_class,
+        person_id,
+        text,
+        hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        tuple(ranges),
+    )
+
+
+def _as_layer(text: LeafText, layer: redactions.Layer) -> LeafText:
+    leaf = replace(text.leaf, sha256=layer.sha256, chars=len(layer.text))
+    return LeafText(leaf, layer.text, layer.text, text.scan)
