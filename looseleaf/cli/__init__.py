@@ -25,6 +25,7 @@ from looseleaf.cli import (
     note,
     person,
     reader,
+    redact,
     registry,
     report,
     search,
@@ -80,6 +81,7 @@ app.add_typer(note.app, name="note")
 app.add_typer(audit.app, name="audit")
 app.add_typer(person.app, name="person")
 app.add_typer(xref.app, name="xref")
+app.add_typer(redact.app, name="redact")
 claim.register(app)
 demo.register(app)
 serve.register(app)

@@ -185,14 +185,30 @@ def set_(
     ] = None,
     born: Annotated[str | None, typer.Option(help="Born, as precise as known")] = None,
     died: Annotated[str | None, typer.Option(help="Died, as precise as known")] = None,
+    consent: Annotated[
+        str | None,
+        typer.Option(help="Where the person's consent to being named is recorded"),
+    ] = None,
+    withdraw_consent: Annotated[
+        bool, typer.Option("--withdraw-consent", help="The consent no longer holds")
+    ] = False,
     as_: Annotated[str | None, AS_OPTION] = None,
     as_json: bool = JSON_OPTION,
 ) -> None:
-    """Say what a record is in the files, or when its person lived (registrar;
-    recorded, with you as the source)."""
+    """Say what a record is in the files, when its person lived, or where
+    their consent is recorded (registrar; recorded, with you as the source):
+    what each reader class may see of them follows at once."""
     registry, actor = open_as(ctx, as_)
     emit(
-        registry.person_set(actor, person_id, category=category, born=born, died=died),
+        registry.person_set(
+            actor,
+            person_id,
+            category=category,
+            born=born,
+            died=died,
+            consent=consent,
+            withdraw_consent=withdraw_consent,
+        ),
         as_json,
         _print_person,
     )

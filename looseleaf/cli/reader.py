@@ -26,6 +26,10 @@ COMPARTMENTS = typer.Option(
 )
 ROLES = typer.Option("--role", help="reader, registrar, custodian, auditor or admin (repeatable)")
 PASSWORD = typer.Option("--password-stdin", help="Read a password from standard input.")
+CLASS = typer.Option(
+    "--class", help="Redaction class: staff (default), subject, researcher or journalist"
+)
+PERSON = typer.Option("--person", help="For --class subject: the reader's own record id")
 
 
 def _show(reader: Reader, as_json: bool) -> None:
@@ -34,7 +38,11 @@ def _show(reader: Reader, as_json: bool) -> None:
         return
     roles = ", ".join(sorted(reader.roles)) or "reader"
     disabled = f"  DISABLED {reader.disabled_at}" if reader.disabled_at else ""
-    out.print(f"{reader.name}: cleared {reader.clearance}; roles {roles}{disabled}")
+    own = f" (record {reader.person_id})" if reader.person_id is not None else ""
+    out.print(
+        f"{reader.name}: cleared {reader.clearance}; roles {roles}; "
+        f"class {reader.reader_class}{own}{disabled}"
+    )
 
 
 @app.command("add")
@@ -45,10 +53,13 @@ def add(
     compartment: Annotated[list[str] | None, COMPARTMENTS] = None,
     role: Annotated[list[str] | None, ROLES] = None,
     password_stdin: Annotated[bool, PASSWORD] = False,
+    reader_class: Annotated[str | None, CLASS] = None,
+    person: Annotated[int | None, PERSON] = None,
     as_: Annotated[str | None, AS_OPTION] = None,
     as_json: bool = JSON_OPTION,
 ) -> None:
-    """Create an account with a clearance (level and compartments) and roles."""
+    """Create an account with a clearance (level and compartments), roles and
+    a redaction class."""
     registry, actor = open_as(ctx, as_)
     reader = registry.add_reader(
         actor,
@@ -56,6 +67,8 @@ def add(
         MarkingRequest(level, tuple(compartment or ())),
         roles=role or (),
         password=read_password() if password_stdin else None,
+        reader_class=reader_class,
+        person_id=person,
     )
     _show(reader, as_json)
 
@@ -106,10 +119,12 @@ def set_(
     ] = False,
     role: Annotated[list[str] | None, typer.Option("--role", help="Replace the roles")] = None,
     password_stdin: Annotated[bool, PASSWORD] = False,
+    reader_class: Annotated[str | None, CLASS] = None,
+    person: Annotated[int | None, PERSON] = None,
     as_: Annotated[str | None, AS_OPTION] = None,
     as_json: bool = JSON_OPTION,
 ) -> None:
-    """Change an account's clearance, roles or password (takes effect at once)."""
+    """Change an account's clearance, roles, password or class (at once)."""
     registry, actor = open_as(ctx, as_)
     compartments = [] if no_compartments else compartment
     reader = registry.set_reader(
@@ -119,6 +134,8 @@ def set_(
         compartments=compartments,
         roles=role,
         password=read_password() if password_stdin else None,
+        reader_class=reader_class,
+        person_id=person,
     )
     _show(reader, as_json)
 

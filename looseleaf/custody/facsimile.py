@@ -10,6 +10,7 @@ photograph of the screen or a saved file still says who was shown it.
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
@@ -29,12 +30,27 @@ def _face(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     return ImageFont.load_default(size)
 
 
-def watermarked(data: bytes, mark: str, *, widest: int = WIDEST) -> bytes:
+def watermarked(
+    data: bytes,
+    mark: str,
+    *,
+    widest: int = WIDEST,
+    masks: Sequence[tuple[int, int, int, int]] = (),
+) -> bytes:
     """`data` (a page image) as a PNG at most `widest` pixels wide, `mark`
     burned in: repeated diagonally over the page, faint enough to read
-    through, and once in full in a band under it."""
+    through, and once in full in a band under it. `masks` (left, top,
+    width, height in the image's own pixels) are blacked out first, a
+    little beyond the box, so no stroke of a masked word shows."""
     with Image.open(io.BytesIO(data)) as opened:
         page = opened.convert("RGB")
+    if masks:
+        pen = ImageDraw.Draw(page)
+        for left, top, width, height in masks:
+            pad = max(2, height // 5)
+            pen.rectangle(
+                (left - pad, top - pad, left + width + pad, top + height + pad), fill=(0, 0, 0)
+            )
     if page.width > widest:
         page = page.resize(
             (widest, round(page.height * widest / page.width)), Image.Resampling.LANCZOS

@@ -15,8 +15,9 @@ from looseleaf.clock import stamp
 from looseleaf.errors import BadInput, LoginRefused, NotFound
 from looseleaf.model import Actor, Marking, Reader, Role
 from looseleaf.policy import Action
+from looseleaf.redaction import rules
 from looseleaf.registry.base import MarkingRequest, RegistryBase
-from looseleaf.store import Tx, readers
+from looseleaf.store import Tx, persons, readers
 
 _NAME = re.compile(r"[\w.@\-]{1,64}")  # whole: `$` would let a trailing newline in
 _HASHER = PasswordHasher()
@@ -39,7 +40,11 @@ class Accounts(RegistryBase):
         *,
         roles: Sequence[str] = (),
         password: str | None = None,
+        reader_class: str | None = None,
+        person_id: int | None = None,
     ) -> Reader:
+        """A new account; `reader_class` the redaction class it reads in (a
+        `subject` reader is linked to their own record, `person_id`)."""
         if not _NAME.fullmatch(name):
             raise BadInput(f"reader name {name!r}", "use 1-64 letters, digits, '.', '@', '-', '_'")
         marking = self.marking(clearance)
@@ -52,12 +57,19 @@ class Accounts(RegistryBase):
             readers.set_roles(tx, reader_id, parsed_roles)
             if password is not None:
                 readers.set_password_hash(tx, reader_id, _hash(password))
+            chosen = self._classify(tx, reader_id, reader_class or "staff", person_id)
             self._record(
                 tx,
                 actor,
                 "reader.add",
                 target=f"reader:{reader_id}",
-                detail={"name": name, "clearance": marking.as_json(), "roles": parsed_roles},
+                detail={
+                    "name": name,
+                    "clearance": marking.as_json(),
+                    "roles": parsed_roles,
+                    "class": chosen,
+                    "person": person_id,
+                },
             )
             return self._reader(tx, name)
 
@@ -70,8 +82,11 @@ class Accounts(RegistryBase):
         compartments: Sequence[str] | None = None,
         roles: Sequence[str] | None = None,
         password: str | None = None,
+        reader_class: str | None = None,
+        person_id: int | None = None,
     ) -> Reader:
-        """Change an account; a lowered clearance counts from the very next check."""
+        """Change an account; a lowered clearance counts from the very next
+        check, as does a new redaction class."""
         with self._acting(actor, Action.READER_MANAGE) as (tx, _):
             before = self._reader(tx, name)
             changed: dict[str, object] = {}
@@ -91,6 +106,15 @@ class Accounts(RegistryBase):
             if password is not None:
                 readers.set_password_hash(tx, before.id, _hash(password))
                 changed["password"] = "changed"  # noqa: S105 - what changed, not a secret
+            if reader_class is not None or person_id is not None:
+                chosen = self._classify(
+                    tx,
+                    before.id,
+                    reader_class or before.reader_class,
+                    before.person_id if person_id is None else person_id,
+                )
+                changed["class"] = {"from": before.reader_class, "to": chosen}
+                changed["person"] = {"from": before.person_id, "to": person_id}
             self._record(tx, actor, "reader.set", target=f"reader:{before.id}", detail=changed)
             return self._reader(tx, name)
 
@@ -112,6 +136,19 @@ class Accounts(RegistryBase):
                 return self._reader(tx, name)
         with self._acting(actor, Action.READER_MANAGE) as (tx, _):
             return self._reader(tx, name)
+
+    def _classify(self, tx: Tx, reader_id: int, reader_class: str, person_id: int | None) -> str:
+        """Put an account in a redaction class; a subject reader is linked to
+        their own record (and only they are)."""
+        chosen = rules.check_class(reader_class)
+        if chosen == "subject" and person_id is None:
+            raise BadInput("--class subject", "give --person RECORD: the reader's own record")
+        if chosen != "subject" and person_id is not None:
+            raise BadInput(f"--person {person_id}", "only a subject reader is linked to a record")
+        if person_id is not None and persons.by_id(tx, person_id) is None:
+            raise NotFound("record", person_id)
+        readers.set_class(tx, reader_id, chosen, person_id)
+        return chosen
 
     def _reader(self, tx: Tx, name: str) -> Reader:
         found = readers.by_name(tx, self.levels, name)

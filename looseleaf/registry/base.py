@@ -218,6 +218,26 @@ class RegistryBase:
         """A leaf's entry as the actor's class sees it (`Redactions`)."""
         return leaf
 
+    def _unlayered(
+        self, tx: Tx, actor: Actor, leaf: Leaf, start: int, end: int
+    ) -> tuple[int, int, str]:
+        """A stretch of the actor's layer of a leaf as offsets in the leaf's
+        own text, and that text (`Redactions`; a stretch with a mask in it
+        is refused)."""
+        return start, end, leaves.text(tx, leaf).normalised
+
+    def _unmasked_claims(self, tx: Tx, actor: Actor, found: list[Any]) -> list[Any]:
+        """Claims less those whose words name what the actor's class may
+        not see (`Redactions`)."""
+        return found
+
+    def _page_masks(
+        self, tx: Tx, actor: Actor, leaf_id: int
+    ) -> list[tuple[int, int, int, int]] | None:
+        """The boxes to black out on a leaf's page image for the actor's
+        class; None where the page cannot be shown masked (`Redactions`)."""
+        return []
+
     def _remask(self, tx: Tx, person_ids: Sequence[int] | None = None) -> list[int]:
         """What each class may see named, after records changed (`Redactions`)."""
         return []

@@ -129,7 +129,9 @@ class Custody(RegistryBase):
         try:
             candidates = self._xref_proposals(tx, actor, leaf_id, name)
         except NotFound:
-            if not xref.mentions(leaves.text(tx, source).normalised, [name]):
+            if not xref.mentions(
+                self._layered(tx, actor, leaves.text(tx, source)).normalised, [name]
+            ):
                 raise NotFound("dossier", name) from None  # as for a name nothing holds
             try:
                 candidates = self._xref_proposals(tx, actor, leaf_id, name, every_title=True)
@@ -157,7 +159,7 @@ class Custody(RegistryBase):
         assert actor.reader_id is not None
         visible = Filter("1 = 1", ()) if every_title else sql.visible_dossiers(actor.reader_id)
         people = sql.visible_persons(actor.reader_id)
-        text = leaves.text(tx, source).normalised
+        text = self._layered(tx, actor, leaves.text(tx, source)).normalised
         target = self._xref_target(tx, actor, leaf_id, name, people)
         if target is None:
             # The card index may know nobody here: a title the reader sees
@@ -484,7 +486,10 @@ class Custody(RegistryBase):
                         f"{reader} may not read it; a copy is only of leaves the reader may read",
                     )
                 # The copy passes through the issuer's hands: a recorded read.
-                text = self._hand_out(tx, actor, "leaf.read", leaf_id, mine)
+                # What the copy holds is what its holder's class may read.
+                text = self._layered(
+                    tx, holder, self._hand_out(tx, actor, "leaf.read", leaf_id, mine)
+                )
                 leaf = text.leaf
                 label = f" ({leaf.label})" if leaf.label else ""
                 heading = (
@@ -492,7 +497,12 @@ class Custody(RegistryBase):
                     f" - {leaf.marking} - sha256 {leaf.sha256[:16]}"
                 )
                 image = scans.image(tx, leaf_id)
-                picture = None if image is None else watermarked(image.data, mark, widest=1240)
+                masks = self._page_masks(tx, holder, leaf_id)
+                picture = (
+                    None
+                    if image is None or masks is None  # no image that cannot be masked
+                    else watermarked(image.data, mark, widest=1240, masks=masks)
+                )
                 pages.append(copy_pdf.CopyPage(leaf.id, heading, text.original, picture))
             pdf, count = copy_pdf.render(number, reader, self.now()[:10], pages)
             digest = hashlib.sha256(pdf).hexdigest()

@@ -90,8 +90,9 @@ class Evidence(Search):
                 raise BadInput("claim", "this account may not make claims")
             found = leaves.by_id(tx, given.leaf_id)
             assert found is not None
-            text = leaves.text(tx, found).normalised
+            text = self._layered(tx, actor, leaves.text(tx, found)).normalised
             start, end = _span(text, given.quote, given.leaf_id)
+            start, end, text = self._unlayered(tx, actor, found, start, end)
             view = self._view(tx, actor)
             linked = view.exact(given.subject.strip())
             new = NewClaim(
@@ -306,11 +307,12 @@ class Evidence(Search):
         leaf_id: int | None = None,
         dossier: str | None = None,
     ) -> list[Claim]:
-        readable = visible = None
+        readable = visible = unmasked = None
         if not actor.is_operator:
             assert actor.reader_id is not None
             readable = sql.readable_leaves(actor.reader_id, self.now())
             visible = sql.visible_persons(actor.reader_id)
+            unmasked = sql.unmasked(actor.reader_id, "c.leaf_id", "c.start_offset", "c.end_offset")
         dossier_id = None
         if dossier is not None:
             shown = dossiers.find(
@@ -334,8 +336,17 @@ class Evidence(Search):
         found_claims = self._as_known(
             tx,
             actor,
-            claims.listing(
-                tx, readable=readable, visible=visible, leaf_id=leaf_id, dossier_id=dossier_id
+            self._unmasked_claims(
+                tx,
+                actor,
+                claims.listing(
+                    tx,
+                    readable=readable,
+                    visible=visible,
+                    leaf_id=leaf_id,
+                    dossier_id=dossier_id,
+                    unmasked=unmasked,
+                ),
             ),
         )
         if names is None:

@@ -17,16 +17,18 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from looseleaf.errors import BadInput, NotFound
-from looseleaf.model import Actor, Jsonable, Leaf, LeafText, Reader
+from looseleaf.cardindex.names import fold
+from looseleaf.errors import BadInput
+from looseleaf.model import Actor, Claim, Jsonable, Leaf, LeafText
 from looseleaf.policy import Action, Decision, Policy, sql
 from looseleaf.policy.rule import may_act
 from looseleaf.redaction import rules
-from looseleaf.redaction.spans import Span, masked, parse_range, union
+from looseleaf.redaction.boxes import masked_boxes
+from looseleaf.redaction.spans import MARKER, Span, masked, parse_range, union
 from looseleaf.redaction.suggest import Known, suggest
 from looseleaf.registry.base import RegistryBase
 from looseleaf.registry.leafnames import known_mentions
-from looseleaf.store import Tx, leaves, mentions, persons, readers, redactions
+from looseleaf.store import Tx, leaves, mentions, persons, redactions, scans
 
 
 @dataclass(frozen=True)
@@ -45,33 +47,6 @@ class Redaction(Jsonable):
 
 class Redactions(RegistryBase):
     # -- reader classes ----------------------------------------------------------
-
-    def set_reader_class(
-        self, actor: Actor, name: str, reader_class: str, *, person_id: int | None = None
-    ) -> Reader:
-        """Put an account in a class; a subject reader is linked to their own record."""
-        chosen = rules.check_class(reader_class)
-        if chosen == "subject" and person_id is None:
-            raise BadInput("--class subject", "give --person RECORD: the reader's own record")
-        if chosen != "subject" and person_id is not None:
-            raise BadInput("--person", "only a subject reader is linked to a record")
-        with self._acting(actor, Action.READER_MANAGE) as (tx, _):
-            found = readers.by_name(tx, self.levels, name)
-            if found is None:
-                raise NotFound("reader", name)
-            if person_id is not None and persons.by_id(tx, person_id) is None:
-                raise NotFound("record", person_id)
-            readers.set_class(tx, found.id, chosen, person_id)
-            self._record(
-                tx,
-                actor,
-                "reader.class",
-                target=f"reader:{found.id}",
-                detail={"class": [found.reader_class, chosen], "person": person_id},
-            )
-            after = readers.by_id(tx, self.levels, found.id)
-        assert after is not None
-        return after
 
     def class_policies(self, actor: Actor) -> list[rules.ClassPolicy]:
         with self._acting(actor, Action.POLICY_EXPLAIN) as (tx, _):
@@ -246,6 +221,72 @@ class Redactions(RegistryBase):
         assert actor.reader_id is not None
         chosen = sql.layer_of(actor.reader_id, str(int(leaf_id)))
         return redactions.layer_for(tx, chosen.sql, chosen.params)
+
+    def _unlayered(
+        self, tx: Tx, actor: Actor, leaf: Leaf, start: int, end: int
+    ) -> tuple[int, int, str]:
+        own = leaves.text(tx, leaf).normalised
+        if actor.reader_id is None:
+            return start, end, own
+        layer = self._layer(tx, actor, leaf.id)
+        if layer is None:
+            return start, end, own
+        shift = 0
+        for first, last in layer.ranges:
+            at = first + shift  # where the marker stands in the layer
+            if at >= end:
+                break
+            if at + len(MARKER) > start:
+                raise BadInput(
+                    "--quote", "quotes masked text, which is not on the leaf as you read it"
+                )
+            shift += len(MARKER) - (last - first)
+        return start - shift, end - shift, own
+
+    def _page_masks(
+        self, tx: Tx, actor: Actor, leaf_id: int
+    ) -> list[tuple[int, int, int, int]] | None:
+        if actor.reader_id is None:
+            return []
+        layer = self._layer(tx, actor, leaf_id)
+        if layer is None or not layer.ranges:
+            return []
+        found = leaves.by_id(tx, leaf_id)
+        readings = scans.readings(tx, leaf_id)
+        if found is None or not readings:
+            return None
+        body = leaves.text(tx, found).normalised
+        return masked_boxes(body, readings[-1][1].words, layer.ranges)
+
+    def _unmasked_claims(self, tx: Tx, actor: Actor, found: list[Claim]) -> list[Claim]:
+        """A claim's subject or value may be a name written elsewhere on the
+        leaf (the extractor follows "he" back to it): left out where a mask
+        of the reader's covers those words."""
+        if actor.reader_id is None or not found:
+            return found
+        hidden: dict[int, set[str]] = {}
+        kept = []
+        for claim in found:
+            if claim.leaf_id not in hidden:
+                hidden[claim.leaf_id] = self._masked_words(tx, actor, claim.leaf_id)
+            words = hidden[claim.leaf_id]
+            said = fold(" ".join(filter(None, (claim.subject, claim.value, claim.place))))
+            if not words or not any(word in said for word in words):
+                kept.append(claim)
+        return kept
+
+    def _masked_words(self, tx: Tx, actor: Actor, leaf_id: int) -> set[str]:
+        layer = self._layer(tx, actor, leaf_id)
+        found = leaves.by_id(tx, leaf_id)
+        if layer is None or found is None:
+            return set()
+        body = leaves.text(tx, found).normalised
+        return {
+            word
+            for first, last in layer.ranges
+            for word in fold(body[first:last]).split()
+            if len(word) > 2
+        }
 
     # -- keeping layers current ---------------------------------------------------------
 

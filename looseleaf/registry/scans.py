@@ -46,6 +46,9 @@ class Scans(CardIndex):
             image = scans.image(tx, leaf_id)
             if image is None:
                 raise NotFound("page image of leaf", leaf_id)
+            masks = self._page_masks(tx, actor, leaf_id)
+            if masks is None:
+                raise NotFound("page image of leaf", leaf_id)  # it cannot be shown masked
             now = self.now()
             self._record(
                 tx,
@@ -53,8 +56,9 @@ class Scans(CardIndex):
                 "leaf.read",
                 target=f"leaf:{leaf_id}",
                 detail={
-                    "sha256": found.sha256,
+                    "sha256": self.as_seen(tx, actor, found).sha256,
                     "facsimile": image.sha256,
+                    "masks": len(masks),
                     "dossier": found.dossier_id,
                     "basis": decision.reason,
                     "grant": decision.grant_id,
@@ -64,7 +68,7 @@ class Scans(CardIndex):
             )
             self._watch(tx, actor, decision.grant_id, now)
         basis = f"grant {decision.grant_id}" if decision.grant_id else "clearance"
-        return watermarked(image.data, f"{actor.name} · {now[:16]} · {basis}")
+        return watermarked(image.data, f"{actor.name} · {now[:16]} · {basis}", masks=masks)
 
     def reocr(self, actor: Actor, leaf_id: int, ocr_lang: str) -> PageScan:
         """Read a scanned leaf's page again in `ocr_lang`: its text becomes the

@@ -92,10 +92,16 @@ def listing(
     dossier_id: int | None = None,
     subject_ids: Sequence[int] | None = None,
     statuses: Sequence[str] | None = None,
+    unmasked: Filter | None = None,
 ) -> list[Claim]:
-    """Claims in date order (undated last), filtered by the access rule."""
+    """Claims in date order (undated last), filtered by the access rule;
+    `unmasked` (a redacting reader's) leaves out claims whose quote a mask
+    of theirs touches."""
     clauses: list[str] = []
     params: list[object] = []
+    if unmasked is not None:
+        clauses.append(unmasked.sql)
+        params += unmasked.params
     if readable is not None:
         clauses.append(readable.sql)
         params += readable.params
