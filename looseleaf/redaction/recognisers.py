@@ -18,22 +18,25 @@ _MONTH = (
     r"Juni|Juli|Oktober|Dezember)\.?"
 )
 _DATE = (
-    r"(?:\d{1,2}\s?[./-]\s?(?:\d{1,2}|[IVX]{1,4})\s?[./-]\s?(?:\d{4}|\d{2})"
+    r"(?:\d{1,2}\s?[./-]\s?(?:\d{1,2}|[IVX]{1,4})\s?[./-]\s?(?:[\dl]{4}|\d{2})"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}"
     rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    r"|\d{4}-\d{2}-\d{2}|(?:1[89]|20)\d\d)(?![\d])"
+    r"|\d{4}-\d{2}-\d{2}|(?:[1l][89]|20)[\dl]\d)(?![\d])"
 )
 #: A date libphonenumber would take for a number.
 _DATE_ALONE = re.compile(_DATE)
 _BORN = (
-    r"(?<=(?i:\b(?:born|b\.|date\s+of\s+birth|d\.\s?o\.\s?b\.|dob|geb\.|geboren|birth\s+date"
+    r"(?<=(?i:\b(?:born|b\.|date\s+of\s+birth|date\s+and\s+place\s+of\s+birth|"
+    r"d\.\s?o\.\s?b\.|dob|geb\.|geboren|birth\s+date|nar\.|narozen[aá]?|nacid[oa]|"
+    r"fecha\s+de\s+nacimiento|data\s+urodzenia"
     r"|year\s+of\s+birth|urodzony|urodzona|ur\.)[:\s]*(?:(?:on|in)\s+)?(?:the\s+)?))"
 )
 _STREET_WORDS = (
-    r"(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Lane|Square|Boulevard|Embankment|Prospekt|"
-    r"Prospect|Highway|Alley|Ulitsa|Pereulok|Place)"
+    r"(?:Street|St\.|Str\.|Strasse|Straße|Avenue|Ave\.|Road|Rd\.|Lane|Square|Boulevard|"
+    r"Embankment|Prospekt|Prospect|Highway|Alley|Ulitsa|Pereulok|Place|ul\.|vul\.|Avenida|"
+    r"Av\.|Calle|Pasaje|Plaza|Rua|Travessa)"
 )
-_GERMAN_STREET = r"[A-ZÄÖÜ][\wäöüß-]*(?i:straße|strasse|gasse|weg|allee|platz|ring|damm|ufer)"
+_GERMAN_STREET = r"[A-ZÄÖÜ][\wäöüß-]*(?i:straße|strasse|str\.|gasse|weg|allee|platz|ring|damm|ufer)"
 _SLAVIC_STREET = r"(?:ul\.|ulitsa|ulica|ulice|vul\.|vulytsia|pr\.|prosp\.|per\.|al\.|aleja|nám\.)"
 _FLAT = r"(?:,?\s*(?:apt\.?|apartment|flat|kv\.|fl\.|m\.|room|Wohnung|app\.)\s*\d+[a-z]?)?"
 _ADDRESSES = (
@@ -44,19 +47,44 @@ _ADDRESSES = (
     rf"(?:/\d+)?{_FLAT}",
     r"(?i:\b(?:apt\.?|apartment|flat|kv\.)\s*\d+[a-z]?)",
 )
+#: Words after which an address follows ("residing at", "Address:").
+_ADDRESS_CUE = (
+    r"(?<=(?i:\b(?:residing|resident|living|lives|lived|domiciled|staying|registered|"
+    r"wohnhaft|wohnt|zamieszkał[ay]?|zam\.|bytem|trvale\s+bytem|domicilio|domiciliad[oa])"
+    r"(?:\s+(?:at|in|en|w|v|ve))?[:\s]+|\b(?:home\s+|registered\s+|declared\s+|last\s+|"
+    r"permanent\s+)?address\s*:\s*|\b(?:flat|house|apartment|home)\s+(?:at|in)\s+|\bresidence\s*:\s*|\bres\.\s+|\bwohnung\s*:\s*|"
+    r"\bdirección\s*:\s*|\badres\s*:\s*|\bbydliště\s*:\s*|\bflat\s+of\s+[^,\n]{2,40},\s+))"
+)
+#: What an address after a cue runs to: a number in it, up to the clause's end.
+_ADDRESS_RUN = (
+    r"(?!(?:at|in|en|w|v|ve)\s)[\wÀ-ÿĀ-žА-я][^\n;()]{0,60}?\d[^\n;()]{0,40}?"
+    r"(?=[;\n()]|\.\s+(?=[^\W\d_]+\s+[^\W\d_])|\.\s*$|\.\s*\n|"
+    r",\s+(?:on|in|and|is|was|who|where|since|from|b\.|born|ID|identity|"
+    r"passport|tel|phone|telephone|occupation|married|employed|a\s|the\s|he|she)\b|$)"
+)
+#: What an address carries after the house number.
+_ADDRESS_TAIL = re.compile(
+    r"(?:,?\s*(?:(?:apt|apartment|flat|kv|korp|korpus|depto|dpto|room|fl|block|bl|entrance|"
+    r"pod|staircase|m|app|Wohnung|Whg)\.?\s*\d+[a-z]?|\d+(?:st|nd|rd|th)\s+floor"
+    r"(?:\s+(?:left|right|centre|center))?|\d+\.\s*(?:OG|Stock|patro|piętro)))+"
+)
+#: A city (and district number) written before a street address: "Praha 6, ".
+_CITY_BEFORE = re.compile(r"([A-ZÀ-ÞĀ-Ž][\w-]+(?:[ -][A-ZÀ-ÞĀ-Ž][\w-]+)?(?:\s\d{1,2})?,\s+)$")
 _ID_CONTEXT = (
     r"(?<=(?i:\b(?:passport|identity\s+card|id\s+card|identity\s+document|id|ausweis|"
     r"personalausweis|pesel|pkz|personnel|prisoner|inmate|service|party\s+card|military\s+card|"
-    r"registration|dowód\s+osobisty|dowod\s+osobisty|internal\s+passport|card)"
+    r"registration|dowód\s+osobisty|dowod\s+osobisty|internal\s+passport|card|dni|c\.\s?i\.|"
+    r"ci|cédula|cedula|rut|carnet|legitimace|op|občanský\s+průkaz|pa)"
     r"(?:\s+(?:no\.?|nr\.?|number|num\.|#|series|ser\.))?[:\s.]*(?:no\.?\s*)?))"
 )
 _ID = (
-    r"[A-ZА-ЯЁ]{1,4}(?:[-\s][A-ZА-ЯЁ]{1,4})?[-\s]?\d{3,}(?:[\s/-]\d+)*"
-    r"|\d[\d\s/-]{2,}\d(?:[-/][A-Z0-9]+)?"
+    r"(?:series\s+)?[A-ZА-ЯЁ]{1,4}(?:[-\s][A-ZА-ЯЁ][A-ZА-ЯЁa-zа-яё]{0,3})?"
+    r"(?:\s+No\.?)?[-\s]?\d[\dlO]{2,}(?:[\s/-]\d+)*"
+    r"|\d[\d\s./-]{2,}\d(?:[-/][A-Z0-9]+)?"
 )
 _PHONE_CONTEXT = (
     r"(?<=(?i:\b(?:tel|telephone|phone|ph|tel\.|telefon|fernruf|ruf|tlf)\.?(?:\s+(?:no\.?|nr\.?))?"
-    r"[:\s]*))"
+    r"[:,\s]*))"
 )
 _PHONE = r"\+?\(?\d[\d\s()/.-]{2,}\d"
 _REGIONS = (
@@ -93,8 +121,21 @@ def identifiers(text: str) -> list[tuple[int, int, str]]:
                 end -= 1
             guessed = result.entity_type == "PHONE_NUMBER"  # libphonenumber, no context
             if end > start and not (guessed and _DATE_ALONE.fullmatch(text[start:end])):
+                if kind == "address":
+                    start, end = _whole_address(text, start, end)
                 found.append((start, end, kind))
     return sorted(found)
+
+
+def _whole_address(text: str, start: int, end: int) -> tuple[int, int]:
+    """An address with the city written before it and the flat after it."""
+    city = _CITY_BEFORE.search(text, max(0, start - 40), start)
+    if city is not None:
+        start = city.start()
+    tail = _ADDRESS_TAIL.match(text, end)
+    if tail is not None:
+        end = tail.end()
+    return start, end
 
 
 @cache
@@ -111,7 +152,7 @@ def _recognisers() -> tuple[tuple[str, Any], ...]:
 
     return (
         ("date_of_birth", recogniser("DATE_OF_BIRTH", (_BORN + _DATE,))),
-        ("address", recogniser("ADDRESS", _ADDRESSES)),
+        ("address", recogniser("ADDRESS", (*_ADDRESSES, _ADDRESS_CUE + _ADDRESS_RUN))),
         ("id_number", recogniser("ID_NUMBER", (_ID_CONTEXT + rf"(?:{_ID})",))),
         ("phone", recogniser("PHONE", (_PHONE_CONTEXT + _PHONE,))),
         ("phone", PhoneRecognizer(supported_regions=_REGIONS, leniency=1)),

@@ -1,68 +1,39 @@
 """Which spans of a leaf identify a person: the suggestions a custodian
 signs off or corrects.
 
-Three sources, each for what it does well. The card index: every form of
-every record, with the forms a text also writes them in (a surname alone,
-its case endings, initials, the Latin of a Cyrillic form), matched through
-Presidio's deny-list recogniser; the names ingest already linked on the leaf.
-The name patterns, for names no record holds yet. Presidio's pattern and
-phone recognisers for what identifies a person without a name: a date of
-birth, an address, an identity number, a telephone number. A name no record
-holds, or one two records share, is suggested without a record: it then
-counts as private, the safe side (a miss is a leak; a custodian can remove a
-span, never find one that was never shown).
+Four sources, each for what it does well. The card index: every form of
+every record, and the forms a text also writes them in (`variants`),
+matched by the card index's own gazetteer (one Aho-Corasick automaton;
+Presidio's deny-list recogniser, one regular expression, took 45 times as
+long a page on the labelled set), and the names ingest already linked on
+the leaf. The name patterns, for names no record holds yet. The way files
+write names (`cues`: quotation marks, ranks, initials after a surname);
+every name found, wherever else the page writes it. Presidio's pattern and
+phone recognisers for what identifies a person without a name
+(`recognisers`). Words broken at a line's end are joined first.
+
+A name no record holds, or one two records share, is suggested without a
+record: it then counts as private, the safe side (a miss is a leak; a
+custodian can remove a span, never find one that was never shown).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
-from looseleaf.cardindex.extract import fold_with_offsets, unaided
-from looseleaf.cardindex.names import Kind, fold, given_forms, is_title, parse
-from looseleaf.cardindex.translit import is_cyrillic, romanisations
+from looseleaf.cardindex.extract import Gazetteer, unaided
+from looseleaf.cardindex.names import Kind, is_title, parse
+from looseleaf.redaction import cues
+from looseleaf.redaction.recognisers import identifiers
 from looseleaf.redaction.spans import Span
+from looseleaf.redaction.variants import Known, owner, owners_of
 
-#: Endings a surname takes in Slavic cases (folded), after its stem.
-_ENDINGS = (
-    "a",
-    "u",
-    "e",
-    "y",
-    "om",
-    "ym",
-    "im",
-    "oj",
-    "oy",
-    "ovi",
-    "ego",
-    "emu",
-    "ej",
-    "ich",
-    "ikh",
-    "ykh",
-    "ow",
-    "owi",
-    "s",
-    "es",
-    "ie",
-    "iej",
-    "iego",
-    "iemu",
-)
-_SKI = ("ski", "sky", "skiy", "skii", "skij", "skaya", "skaja", "ska", "skoj", "skoy")
-#: Shortest folded variant matched alone (a surname or given name).
-_SHORTEST = 3
+__all__ = ["Known", "suggest"]
 
-
-@dataclass(frozen=True)
-class Known:
-    """A card-index record as the suggester needs it: its forms."""
-
-    person_id: int
-    forms: tuple[str, ...]
+#: Words before a cover name that are not part of it.
+_COVER_WORDS = frozenset({"agent", "informer", "im", "ims", "gms", "tw", "source", "resident",
+                          "secret", "object", "objekt", "obiekt"})  # fmt: skip
 
 
 def suggest(
@@ -74,30 +45,46 @@ def suggest(
     """Every span of `text` that identifies a person, leftmost first, none
     overlapping another: names (with the record they are a form of, where
     exactly one record has that form) and identifiers."""
-    owners = _variants(known)
+    owners = owners_of(known)
+    join, origin = cues.joined(text)
     found: list[Span] = []
-    for first, end, person_id in linked:
-        start = _untitled(text, first, end)
-        found.append(Span(start, end, "name", person_id, text[start:end], "linked at ingest"))
-    for hit in _deny_list(tuple(sorted(owners)), text):
-        owner = owners.get(fold(text[hit[0] : hit[1]]))
-        found.append(
-            Span(hit[0], hit[1], "name", owner, text[hit[0] : hit[1]], "a form of a record")
-        )
-    for mention in unaided(text, model=False, earlier=earlier):
-        if parse(mention.text).kind is not Kind.PERSON or mention.text.isupper():
-            continue
-        start = _untitled(text, mention.start, mention.end)
-        written = text[start : mention.end]
-        owner = _owner(written, owners)
-        found.append(Span(start, mention.end, "name", owner, written, "name-shaped"))
-    for start, end, kind in _identifiers(text):
+
+    def name(start: int, end: int, person_id: int | None, why: str) -> None:
+        start = _untitled(text, start, end)
+        if sum(c.isalpha() for c in text[start:end]) >= 2:
+            found.append(Span(start, end, "name", person_id, text[start:end], why))
+
+    for start, end, person_id in linked:
+        name(start, end, person_id, "linked at ingest")
+    for start, end in cues.spans_of(_known_names(owners, join), origin):
+        name(start, end, owner(text[start:end], owners), "a form of a record")
+    guessed = [
+        (m.start, m.end)
+        for m in unaided(join, model=False, earlier=earlier)
+        if parse(m.text).kind is Kind.PERSON and not m.text.isupper()
+    ]
+    for why, spans in (
+        ("name-shaped", guessed),
+        ("in quotation marks", cues.quoted(join)),
+        ("after a rank", cues.ranked(join)),
+        ("initials after a surname", cues.card_order(join)),
+        ("Cyrillic name", cues.cyrillic(join)),
+    ):
+        for start, end in cues.spans_of(spans, origin):
+            name(start, end, owner(text[start:end], owners), why)
+    widened = []
+    for span in found:
+        start, end = cues.widened(text, span.start, span.end)
+        widened.append(Span(start, end, "name", span.person_id, text[start:end], span.reason))
+    found = widened
+    again = cues.repeated(join, [s.text for s in found])
+    for (start, end), (_, _, word) in zip(
+        cues.spans_of([(a, b) for a, b, _ in again], origin), again, strict=True
+    ):
+        name(start, end, owner(word, owners), "written again")
+    for start, end, kind in identifiers(text):
         found.append(Span(start, end, kind, None, text[start:end], kind.replace("_", " ")))
     return _resolved(found)
-
-
-#: Words before a cover name that are not part of it.
-_COVER_WORDS = frozenset({"agent", "informer", "im", "ims", "gms", "source", "resident", "secret"})
 
 
 def _untitled(text: str, start: int, end: int) -> int:
@@ -112,113 +99,16 @@ def _untitled(text: str, start: int, end: int) -> int:
     return end - len(written)
 
 
-def _variants(known: Sequence[Known]) -> dict[str, int | None]:
-    """Folded form -> the one record that has it (None where several do)."""
-    owners: dict[str, int | None] = {}
-    for record in known:
-        for variant in {v for form in record.forms for v in _forms_of(form)}:
-            if len(variant) < _SHORTEST:
-                continue
-            if variant in owners and owners[variant] != record.person_id:
-                owners[variant] = None
-            else:
-                owners[variant] = record.person_id
-    return owners
+def _known_names(owners: dict[str, int | None], text: str) -> list[tuple[int, int]]:
+    """Where the variants occur in `text` as capitalised whole words, folded."""
+    if not owners:
+        return []
+    return [(m.start, m.end) for m in _gazetteer(tuple(sorted(owners.items()))).find(text)]
 
 
-def _forms_of(form: str) -> set[str]:
-    """The ways a text may write a form: itself, its Latin readings if it
-    is Cyrillic, the surname alone and in its case endings, given name and
-    surname without the patronymic, initials and surname, the given name's
-    usual short forms."""
-    written = {form}
-    if is_cyrillic(form):
-        written |= set(romanisations(form).values())
-    found: set[str] = set()
-    for each in written:
-        name = parse(each)
-        if name.kind is not Kind.PERSON:
-            found.add(fold(each))
-            continue
-        found.add(fold(each))
-        surname = name.surname
-        if not surname:
-            continue
-        for stem_form in _declined(surname):
-            found.add(stem_form)
-            for given in name.given[:1]:
-                found.add(f"{given} {stem_form}")
-                found.add(f"{given[0]}. {stem_form}")
-                for short in given_forms(given):
-                    if len(short) >= 4:
-                        found.add(short)
-                        found.add(f"{short} {stem_form}")
-            if len(name.words) == 3:  # given name, patronymic, surname
-                first, middle = name.words[0][0], name.words[1][0]
-                found.add(f"{first}. {middle}. {stem_form}")
-                found.add(f"{first}.{middle}. {stem_form}")
-                found.add(f"{stem_form} {first}. {middle}.")
-                found.add(f"{stem_form} {first}.{middle}.")
-        found.update(fold(g) for g in name.given[:1] if len(g) >= 4)
-    return found
-
-
-def _declined(surname: str) -> set[str]:
-    """A folded surname and the forms its case endings give it."""
-    base = fold(surname)
-    stems = {base}
-    for ending in _SKI:
-        if base.endswith(ending):
-            stems.add(base[: -len(ending)] + "sk")
-    if base.endswith("a") and len(base) > 4:
-        stems.add(base[:-1])
-    found = {base}
-    for stem in stems:
-        found.update(stem + ending for ending in _ENDINGS)
-        if stem.endswith("sk"):
-            found.update(
-                stem + ending
-                for ending in (
-                    "i",
-                    "y",
-                    "iy",
-                    "ij",
-                    "aya",
-                    "oj",
-                    "ogo",
-                    "omu",
-                    "im",
-                    "iego",
-                    "iemu",
-                    "iej",
-                )
-            )
-    return found
-
-
-def _owner(written: str, owners: dict[str, int | None]) -> int | None:
-    """The record a name found by pattern is a form of: the whole name, or
-    else its last word, as a variant (or one letter from one, for OCR)."""
-    key = fold(written)
-    if key in owners:
-        return owners[key]
-    last = key.split()[-1] if key.split() else key
-    if last in owners:
-        return owners[last]
-    if len(last) >= 5:
-        near = {owners[v] for v in owners if " " not in v and _one_apart(last, v)}
-        if len(near) == 1:
-            return near.pop()
-    return None
-
-
-def _one_apart(a: str, b: str) -> bool:
-    if abs(len(a) - len(b)) > 1 or a == b or a[:2] != b[:2]:
-        return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
-    short, long = sorted((a, b), key=len)
-    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+@lru_cache(maxsize=4)
+def _gazetteer(variants: tuple[tuple[str, int | None], ...]) -> Gazetteer:
+    return Gazetteer((variant, person, None) for variant, person in variants)
 
 
 def _resolved(found: list[Span]) -> list[Span]:
@@ -230,6 +120,8 @@ def _resolved(found: list[Span]) -> list[Span]:
         if kept and span.start < kept[-1].end:
             last = kept[-1]
             people = {p for p in (last.person_id, span.person_id) if p is not None}
+            if "name" not in (last.kind, span.kind) or last.kind != span.kind:
+                people = set()  # an identifier is nobody's in particular
             kind = last.kind if last.kind == "name" or span.kind != "name" else span.kind
             end = max(last.end, span.end)
             kept[-1] = Span(
@@ -243,31 +135,3 @@ def _resolved(found: list[Span]) -> list[Span]:
         else:
             kept.append(span)
     return kept
-
-
-def _deny_list(variants: tuple[str, ...], text: str) -> list[tuple[int, int]]:
-    """Where the folded variants occur in `text` as capitalised whole words
-    (Presidio's deny-list recogniser over the folded text)."""
-    if not variants:
-        return []
-    folded, origin = fold_with_offsets(text)
-    recogniser = _deny_recogniser(variants)
-    found = []
-    for result in recogniser.analyze(folded, entities=["PERSON"]):
-        start, end = origin[result.start], origin[result.end - 1] + 1
-        if text[start : start + 1].isupper():
-            found.append((start, end))
-    return found
-
-
-@lru_cache(maxsize=4)
-def _deny_recogniser(variants: tuple[str, ...]) -> Any:
-    from presidio_analyzer import PatternRecognizer
-
-    return PatternRecognizer(supported_entity="PERSON", deny_list=list(variants))
-
-
-def _identifiers(text: str) -> list[tuple[int, int, str]]:
-    from looseleaf.redaction.recognisers import identifiers
-
-    return identifiers(text)
