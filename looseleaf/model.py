@@ -460,7 +460,8 @@ class Category(StrEnum):
 
     @classmethod
     def parse(cls, name: str) -> Category:
-        return _choice(cls, name, "category")
+        """`third-party`, `Third party` and `third_party` alike."""
+        return _choice(cls, "_".join(name.replace("-", " ").split()), "category")
 
 
 class RecordKind(StrEnum):

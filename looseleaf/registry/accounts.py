@@ -17,7 +17,7 @@ from looseleaf.model import Actor, Marking, Reader, Role
 from looseleaf.policy import Action
 from looseleaf.redaction import rules
 from looseleaf.registry.base import MarkingRequest, RegistryBase
-from looseleaf.store import Tx, persons, readers
+from looseleaf.store import Tx, persons, readers, redactions
 
 _NAME = re.compile(r"[\w.@\-]{1,64}")  # whole: `$` would let a trailing newline in
 _HASHER = PasswordHasher()
@@ -102,6 +102,7 @@ class Accounts(RegistryBase):
             if roles is not None:
                 parsed = sorted({Role.parse(role).value for role in roles})
                 readers.set_roles(tx, before.id, parsed)
+                self._unmixed(tx, before.id)
                 changed["roles"] = {"from": sorted(before.roles), "to": parsed}
             if password is not None:
                 readers.set_password_hash(tx, before.id, _hash(password))
@@ -148,7 +149,22 @@ class Accounts(RegistryBase):
         if person_id is not None and persons.by_id(tx, person_id) is None:
             raise NotFound("record", person_id)
         readers.set_class(tx, reader_id, chosen, person_id)
+        self._unmixed(tx, reader_id)
         return chosen
+
+    def _unmixed(self, tx: Tx, reader_id: int) -> None:
+        """A staff role works on what a redaction hides (a custodian signs
+        it off, an auditor checks hashes, a registrar curates the card
+        index): an account of a class that masks anything holds none."""
+        found = readers.by_id(tx, self.levels, reader_id)
+        assert found is not None
+        staff = sorted(set(found.roles) - {Role.READER.value})
+        if staff and redactions.policies(tx)[found.reader_class].redacts:
+            raise BadInput(
+                f"reader {found.name!r}",
+                f"an account of the {found.reader_class} class holds no staff role "
+                f"({', '.join(staff)})",
+            )
 
     def _reader(self, tx: Tx, name: str) -> Reader:
         found = readers.by_name(tx, self.levels, name)

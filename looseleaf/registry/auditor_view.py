@@ -108,6 +108,13 @@ SPECS: dict[str, Names] = {
     "dossier.mark": _MARKED,
     "leaf.withdraw": Names(words=("reason",)),
     "leaf.reocr": Names(words=("warnings",)),
+    # redaction
+    "leaf.redact.suggest": _READ,
+    "leaf.redact.show": _READ,
+    "leaf.redact.read": _READ,
+    "leaf.redact": Names(words=("spans", "added", "removed")),
+    "redaction.policy": _PLAIN,
+    "redaction.lapse": Names(records=("records",)),
     "report.withdraw": Names(words=("reason",)),
     "search": Names(leaves=("leaves",), words=("query", "total")),
     # custody
@@ -141,7 +148,7 @@ SPECS: dict[str, Names] = {
     "person.suggestion.reject": _SUGGESTION,
     "person.propose": Names(words=("proposed", "names")),
     "person.list": Names(records=("records",), words=("kind", "letter")),
-    "person.update": Names(words=("category", "born", "died")),
+    "person.update": Names(words=("category", "born", "died", "consent")),
     "person.propose.ingest": Names(words=("proposed", "names")),
     "person.proposal.accept": Names(leaves=("leaves",)),
     "person.proposal.reject": Names(leaves=("leaves",)),

@@ -340,7 +340,14 @@ class Catalogue(RegistryBase):
             found = matches[0]
             shown = reports.of_dossier(tx, found.id, readable=readable)
             if readable is not None:
-                shown = [report for report in shown if report.leaves]
+                shown = [
+                    replace(
+                        report,
+                        leaves=[self._layered_entry(tx, actor, leaf) for leaf in report.leaves],
+                    )
+                    for report in shown
+                    if report.leaves
+                ]
             return found, shown
 
     def leaf(self, actor: Actor, leaf_id: int) -> Leaf:

@@ -60,6 +60,14 @@ class Redactions(RegistryBase):
         policy = rules.ClassPolicy(chosen, rules.categories(masks), lapses)
         with self._acting(actor, Action.REDACTION_POLICY) as (tx, _):
             before = redactions.policies(tx)[chosen]
+            if policy.redacts and tx.scalar(
+                "SELECT 1 FROM readers r JOIN reader_roles rr ON rr.reader_id = r.id "
+                "WHERE r.reader_class = ? AND rr.role <> 'reader'",
+                (chosen,),
+            ):
+                raise BadInput(
+                    f"class {chosen}", "staff accounts read in it: a class that masks holds none"
+                )
             redactions.set_policy(tx, policy)
             self._record(
                 tx,

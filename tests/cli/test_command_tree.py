@@ -69,10 +69,17 @@ ENTRIES: dict[tuple[str, ...], list[list[str]]] = {
     ("leaf", "show"): [["{leaf}"], ["{scan}"]],
     ("leaf", "reocr"): [["{scan}", "--ocr-lang", "rus"], ["{leaf}", "--ocr-lang", "rus"]],
     ("leaf", "withdraw"): [["{leaf}", "--reason", "test"]],
-    ("reader", "add"): [["newcomer", "--level", "SECRET"], ["petrov", "--level", "SECRET"]],
+    ("reader", "add"): [
+        ["newcomer", "--level", "SECRET"],
+        ["petrov", "--level", "SECRET"],
+        ["scholar", "--level", "SECRET", "--class", "researcher"],
+        ["herself", "--level", "SECRET", "--class", "subject", "--person", "{person}"],
+        ["mixed", "--level", "SECRET", "--class", "journalist", "--role", "custodian"],
+        ["loose", "--level", "SECRET", "--class", "subject"],
+    ],
     ("reader", "list"): [[]],
     ("reader", "show"): [["petrov"], ["nobody"]],
-    ("reader", "set"): [["petrov", "--level", "SECRET"]],
+    ("reader", "set"): [["petrov", "--level", "SECRET"], ["petrov", "--class", "researcher"]],
     ("reader", "disable"): [["clerk"]],
     ("token", "create"): [["petrov"]],
     ("token", "revoke"): [["{token}"], ["999999999"]],
@@ -111,6 +118,9 @@ ENTRIES: dict[tuple[str, ...], list[list[str]]] = {
     ("person", "add"): [["Tree Newcomer"], ["Tree Newcomer"], ["Tree Newcomer", "--namesake"]],
     ("person", "set"): [
         ["{person}", "--category", "informer", "--born", "1899"],
+        ["{person}", "--category", "third-party", "--died", "1950"],
+        ["{person}", "--consent", "letter of 2026-03-01"],
+        ["{person}", "--withdraw-consent"],
         ["{person}", "--category", "villain"],
         ["{person}"],
     ],
@@ -136,6 +146,24 @@ ENTRIES: dict[tuple[str, ...], list[list[str]]] = {
     ("claim", "reject"): [["{claim}"]],
     ("claim", "status"): [["{claim}", "disputed"]],
     ("claim", "extract"): [[]],
+    ("redact", "suggest"): [["{leaf}"], ["999999999"]],
+    ("redact", "approve"): [
+        ["{leaf}"],
+        ["{leaf}", "--keep", "--add", "0:4", "--remove", "0:2"],
+        ["{leaf}", "--add", "9:3"],
+    ],
+    ("redact", "list"): [["{leaf}"]],
+    ("redact", "show"): [
+        ["{leaf}", "--class", "staff"],
+        ["{leaf}", "--class", "researcher"],
+        ["{leaf}", "--class", "subject", "--person", "{person}"],
+        ["{leaf}", "--class", "nobody"],
+    ],
+    ("redact", "policy"): [
+        [],
+        ["journalist", "--mask", "third_party", "--mask", "none", "--lapses"],
+        ["journalist", "--mask", "villain"],
+    ],
 }
 
 #: Commands not run here, and why.

@@ -1485,6 +1485,33 @@ CLI: dict[tuple[str, ...], tuple[str, Commands] | Skip] = {
     ("reader", "list"): ("read", _runs("reader list")),
     ("reader", "set"): ("write", lambda c: [["reader", "set", HIGH, "--level", "SECRET"]]),
     ("reader", "show"): ("read", lambda c: [["reader", "show", r] for r in ACCOUNTS]),
+    ("redact", "approve"): (
+        "write",
+        lambda c: [["redact", "approve", "{" + leaf + "}", "--keep"] for leaf in c.few(c.leaves(), 1)],
+    ),
+    ("redact", "list"): (
+        "read",
+        lambda c: [["redact", "list", "{" + leaf + "}"] for leaf in c.few(c.leaves(), 2)],
+    ),
+    ("redact", "policy"): (
+        "last",
+        lambda c: [
+            ["redact", "policy"],
+            ["redact", "policy", "journalist", "--mask", "third_party", "--mask", "none"],
+        ],
+    ),
+    ("redact", "show"): (
+        "read",
+        lambda c: [
+            ["redact", "show", "{" + leaf + "}", "--class", klass]
+            for leaf in c.few(c.leaves(), 1)
+            for klass in ("researcher", "subject")
+        ],
+    ),
+    ("redact", "suggest"): (
+        "read",
+        lambda c: [["redact", "suggest", "{" + leaf + "}"] for leaf in c.few(c.leaves(), 2)],
+    ),
     ("report", "withdraw"): OPERATOR_ONLY,
     ("search",): (
         "read",

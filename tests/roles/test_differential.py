@@ -36,7 +36,7 @@ from tests.roles.observe import (
     observe,
     uncovered,
 )
-from tests.roles.world import ROLES, Spec, build, opaque_ids, specs
+from tests.roles.world import MASKED_NAMES, ROLES, Spec, build, opaque_ids, specs
 
 _DEEP = os.environ.get("LOOSELEAF_LEAK_EXAMPLES")
 #: Registries per role and backend. Each example builds two registries and
@@ -122,6 +122,43 @@ def test_an_account_is_told_nothing_it_may_not_see(role: str, backend: str, tmp_
         if found:
             _dump(spec, seen, role, backend)
         assert not found, "\n".join([f"{role} on {backend}:", *found])
+
+    check()
+
+
+@pytest.mark.parametrize("reader_class", ["subject", "researcher", "journalist"])
+def test_a_redacting_class_never_meets_a_masked_word(
+    reader_class: str, backend: str, tmp_path: Path
+) -> None:
+    """A reader of a class that masks anything, in two registries whose
+    visible leaves name another third party at the same place (masked by
+    the keeper's sign-off): every answer alike, and neither third party's
+    name, nor a word of it, in any answer of its own registry: through the
+    text, search, snippets, the card index, claims, copies, the API, the
+    room and the CLI alike."""
+
+    @settings(
+        max_examples=EXAMPLES[backend],
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+        phases=(Phase.explicit, Phase.reuse, Phase.generate),
+        derandomize=_DEEP is None,
+    )
+    @given(spec=specs("reader", interleaved("reader"), reader_class))
+    def check(spec: Spec) -> None:
+        note(f"spec: {spec!r}")
+        seen = see_both(spec, backend, Path(tempfile.mkdtemp(dir=tmp_path)))
+        found = problems(seen)
+        for variant, observed in seen.items():
+            for word in (MASKED_NAMES[variant], *MASKED_NAMES[variant].split()):
+                found += [
+                    f"{variant}: {key} shows the masked {word!r}"
+                    for key, answer in observed.answers.items()
+                    if word.casefold() in answer.casefold()
+                ][:5]
+        if found:
+            _dump(spec, seen, f"reader-{reader_class}", backend)
+        assert not found, "\n".join([f"{reader_class} on {backend}:", *found])
 
     check()
 

@@ -69,6 +69,12 @@ NAMES = ("Kasimir Orlov", "Orlov", "Ilse Weber", "Weberin", "Falke", "Sperber", 
 SECRET_WORDS = {"a": ("zebra", "quartz"), "b": ("walnut", "mosaic")}
 SECRET_NAMES = {"a": "Zebra Quartz", "b": "Walnut Mosaic"}
 SECRET_YEARS = {"a": "1939", "b": "1951"}
+#: A third party named on visible leaves, masked for a reader of a class
+#: that masks anything (one per variant, of one length: the offsets after
+#: it agree). The words must never reach that reader.
+MASKED_NAMES = {"a": "Hedda Brunke", "b": "Greta Wormer"}
+#: The reader's class, and which classes a reader-role subject may be in.
+CLASSES = ("staff", "subject", "researcher", "journalist")
 #: Hidden card-index records: (preferred name, an alias), per variant.
 HIDDEN_PEOPLE = {
     "a": (("Amsel", "Zebra Quartz"), ("Quarzmann", "Zebrano")),
@@ -161,6 +167,10 @@ class Spec:
     read: tuple[int, ...]  # visible leaves the subject reads while the registry is made
     interleave: bool
     secrets: tuple[Secrets, Secrets]  # variant a, variant b
+    #: The subject's redaction class (a staff role reads in "staff").
+    reader_class: str = "staff"
+    #: Visible leaves (by number) that name the masked third party.
+    masked: tuple[int, ...] = ()
 
     def visible_pages(self) -> list[tuple[str, Page]]:
         """(name, page) of every visible page, in the order they are made."""
@@ -226,9 +236,11 @@ def _secrets(
 
 
 @st.composite
-def specs(draw: st.DrawFn, role: str, interleave: bool) -> Spec:
+def specs(draw: st.DrawFn, role: str, interleave: bool, reader_class: str | None = None) -> Spec:
     """A random registry for an account of `role`; `interleave` mixes the
-    hidden material in among the visible (only where ids are opaque)."""
+    hidden material in among the visible (only where ids are opaque);
+    `reader_class` fixes the subject's redaction class (else a reader's is
+    drawn, and staff read in "staff")."""
     clearance: Mark = (
         draw(st.sampled_from(LEVELS)),
         frozenset(draw(st.sets(st.sampled_from(COMPARTMENTS)))),
@@ -273,6 +285,13 @@ def specs(draw: st.DrawFn, role: str, interleave: bool) -> Spec:
         # Equal numbers, made in the same order: only content and marking differ.
         others = [m for m in unreadable if m != secrets_a.marking] or unreadable
         secrets_b = Secrets(draw(st.sampled_from(others)), secrets_a.pages, secrets_a.items)
+    if reader_class is None:
+        reader_class = draw(st.sampled_from(CLASSES)) if role == "reader" else "staff"
+    masked = (
+        tuple(sorted(draw(st.sets(some, min_size=1, max_size=3))))
+        if reader_class != "staff"
+        else ()
+    )
     return Spec(
         role=role,
         clearance=clearance,
@@ -287,6 +306,8 @@ def specs(draw: st.DrawFn, role: str, interleave: bool) -> Spec:
         read=tuple(sorted(draw(st.sets(some, max_size=2)))),
         interleave=interleave,
         secrets=(secrets_a, secrets_b),
+        reader_class=reader_class,
+        masked=masked,
     )
 
 
@@ -404,7 +425,21 @@ class _Builder:
                 groups.setdefault(marking, []).append(leaf_id)
         for marking in sorted(groups, key=marking_key):
             self.reg.mark(OPERATOR, remarking(marking), "as found", leaf_ids=groups[marking])
+        self.release(leaf_ids, [text for text, _ in pages])
         return result.dossier_id, result.report_id, leaf_ids
+
+    def release(self, leaf_ids: Sequence[int], texts: Sequence[str] | None = None) -> None:
+        """The keeper signs off each leaf's redaction: the masked third
+        party's name where a page holds it, nothing else (so a class that
+        masks anything may read every leaf its clearance allows)."""
+        name = MASKED_NAMES[self.v]
+        for n, leaf_id in enumerate(leaf_ids):
+            text = texts[n] if texts else ""
+            spans = []
+            if name in text:
+                start = self.reg.read(OPERATOR, leaf_id).normalised.index(name)
+                spans.append(f"{start}:{start + len(name)}")
+            self.reg.redact_approve(self.actors[KEEPER], leaf_id, add=spans, suggested=False)
 
     def secret_text(self, number: int) -> str:
         """A hidden page: the variant's secret words, a shared word only in "a",
@@ -428,6 +463,8 @@ class _Builder:
             text = f"leaf r{k}p{j} " + " ".join(page.words) + "."
             if report.arrested and j == 0:
                 text += " Kasimir Orlov was arrested in 1937."
+            if self.visible_number(k, j) in self.spec.masked:
+                text += f" the neighbour {MASKED_NAMES[self.v]} signed."
             pages.append((text, page.marking, f"leaf:r{k}p{j}"))
         if report.dossier == 3:
             title, title_marking = VEILED[self.v], self.secrets.marking
@@ -450,6 +487,10 @@ class _Builder:
                 self.w.known.add("dossier:veiled")
         elif f"dossier:d{report.dossier}" not in self.w.refs:
             self.name(f"dossier:d{report.dossier}", dossier_id, hidden=False)
+
+    def visible_number(self, k: int, j: int) -> int:
+        """Page j of report k, counted among all visible pages."""
+        return sum(len(r.pages) for r in self.spec.reports[:k]) + j
 
     def secret_report(self, item: Item, *, new_dossier: bool) -> None:
         number = self.next("report")
@@ -531,13 +572,25 @@ class _Builder:
     def accounts(self) -> None:
         everything = ("TOP SECRET", frozenset({*COMPARTMENTS, SEALED}))
         roles = () if self.spec.role == "reader" else (self.spec.role,)
+        own = None
+        if self.spec.reader_class == "subject":  # the subject's own card, by itself
+            own = self.reg.person_add(
+                OPERATOR, "Jana Kowal", category="subject", marking=request(self.spec.clearance)
+            ).id
         for name, clearance, held in (
             (SUBJECT, self.spec.clearance, roles),
             (KEEPER, everything, ("custodian",)),
             (LOW, ("UNCLASSIFIED", frozenset()), ()),
             (HIGH, everything, ()),
         ):
-            added = self.reg.add_reader(OPERATOR, name, request(clearance), roles=held)
+            added = self.reg.add_reader(
+                OPERATOR,
+                name,
+                request(clearance),
+                roles=held,
+                reader_class=self.spec.reader_class if name == SUBJECT else None,
+                person_id=own if name == SUBJECT else None,
+            )
             self.actors[name] = Actor.reader(added.id, added.name)
         self.w.subject = self.actors[SUBJECT]
 
@@ -588,6 +641,7 @@ class _Builder:
             self.dossier_ids[title] = result.dossier_id
             _, reports = self.reg.dossier(OPERATOR, str(result.dossier_id))
             [leaf_id] = [leaf.id for r in reports if r.id == result.report_id for leaf in r.leaves]
+            self.release([leaf_id])
             hidden = ref.startswith("hidden-")
             self.name(ref, leaf_id, hidden=hidden)
             if hidden:
@@ -610,6 +664,7 @@ class _Builder:
                 forms=forms,
                 marking=request(marking),
                 dossier=str(self.w.refs[f"dossier:d{dossier}"]),
+                category="staff",  # named in the open for every class
             )
             self.name(ref, person.id, hidden=not readable(self.spec.clearance, marking))
 
