@@ -119,7 +119,48 @@ def stage(registry: Registry, operator: Actor, workdir: Path) -> Story:
         petrov, "The instrument maker in the Josefstadt", query="instrument"
     )
     del seaman
+    own_file(registry, operator)
     return Story(xref_leaf, decided, pending, copy)
+
+
+def own_file(registry: Registry, operator: Actor) -> None:
+    """Lupu reads his own file, after the Stasi Records Act's practice: his
+    sister (a third party) masked, the informer who reported on him named.
+    He asks for his file, the keeper grants the leaves and signs off their
+    redaction (the shore pass scan among them)."""
+    lupu = registry.person_search(operator, "Grigore Lupu")[0].person_id
+    orlov = registry.person_search(operator, "Kasimir Orlov-Brandt")[0].person_id
+    assert lupu is not None and orlov is not None
+    registry.person_set(operator, lupu, category="subject", born="1921")
+    registry.person_set(operator, orlov, category="informer")
+    registry.person_add(
+        operator,
+        "Ileana Lupu",
+        forms=[("spelling", "Ileana")],
+        category="third_party",
+        marking=MarkingRequest("CONFIDENTIAL"),
+        living=False,
+    )
+    registry.add_reader(
+        operator,
+        "lupu",
+        MarkingRequest("SECRET"),
+        password="lupu-demo",
+        reader_class="subject",
+        person_id=lupu,
+    )
+    subject = registry.as_reader("lupu", via=operator)
+    keeper = registry.as_reader("keeper", via=operator)
+    slip = registry.request_slip(subject, "My own file (Records Act)", query="Lupu")
+    _, reports = registry.dossier(operator, "LUPU, Grigore - seaman, Danube Steam Navigation")
+    his = {leaf.id for report in reports for leaf in report.leaves}
+    proposed = [leaf for leaf in registry.slip(keeper, slip.id).proposed or () if leaf in his]
+    for leaf_id in proposed:
+        registry.review(keeper, slip.id, leaf_id)
+    registry.decide_slip(keeper, slip.id, approve=proposed, days=90)
+    _, passes = registry.dossier(operator, "Harbour police - shore passes")
+    for leaf_id in [*proposed, passes[0].leaves[0].id]:
+        registry.redact_approve(keeper, leaf_id)
 
 
 def card_index(registry: Registry, operator: Actor) -> None:

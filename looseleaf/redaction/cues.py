@@ -209,7 +209,9 @@ def widened(text: str, start: int, end: int) -> tuple[int, int]:
         if after is None:
             break
         word = after.group(0).strip()
-        if after.group(1) or _given_like(word):
+        alone = " " not in text[start:end].strip() and _given_like(text[start:end])
+        surname = alone and fold(word) not in _NOT_NAMES and not is_title(word)
+        if after.group(1) or _given_like(word) or surname:  # "Casimir Orloff"
             end += len(after.group(0))
         else:
             break

@@ -25,7 +25,7 @@ from looseleaf.registry.catalogue import Catalogue, IngestResult
 from looseleaf.registry.custody import Custody
 from looseleaf.registry.evidence import ClaimInput, Evidence
 from looseleaf.registry.proposals import Proposals
-from looseleaf.registry.redaction import Redaction, Redactions
+from looseleaf.registry.redaction import Notice, Redaction, Redactions
 from looseleaf.registry.scans import Scans
 from looseleaf.settings import Settings
 from looseleaf.store import SCHEMA_VERSION, describe, events, is_postgres, markings, open_store
@@ -41,6 +41,7 @@ __all__ = [
     "Decision",
     "IngestResult",
     "MarkingRequest",
+    "Notice",
     "Redaction",
     "Registry",
     "Verdict",

@@ -218,6 +218,13 @@ class RegistryBase:
         """A leaf's entry as the actor's class sees it (`Redactions`)."""
         return leaf
 
+    def _in_layer(
+        self, tx: Tx, actor: Actor, leaf_id: int, spans: list[tuple[int, int, str, int]]
+    ) -> list[tuple[int, int, str, int]]:
+        """Spans of a leaf's own text as offsets in the actor's layer of it,
+        those a mask covers left out (`Redactions`)."""
+        return spans
+
     def _unlayered(
         self, tx: Tx, actor: Actor, leaf: Leaf, start: int, end: int
     ) -> tuple[int, int, str]:

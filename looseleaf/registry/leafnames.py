@@ -30,7 +30,8 @@ def known_mentions(
     the actor may know: the record must be one they may see, whatever the
     form (a name linked to a hidden record would tell what that record says:
     whom the name is, and which dossier is theirs). A cover or code name
-    counts only for a decoder besides."""
+    counts only for a decoder besides. For a redacting class, in the text of
+    their layer: a masked name is none of them."""
     hidden = hidden_types(registry, tx, actor)
     policy = registry.policy(tx)
     sees: dict[int, bool] = {}
@@ -42,7 +43,7 @@ def known_mentions(
             sees[person_id] = policy.check(actor, Action.PERSON_SEE, person_id).allowed
         if sees[person_id]:
             found.append((start, end, text, person_id))
-    return found
+    return registry._in_layer(tx, actor, leaf_id, found)
 
 
 def cross_references(

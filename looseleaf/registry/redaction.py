@@ -45,7 +45,59 @@ class Redaction(Jsonable):
     current: bool = False
 
 
+@dataclass(frozen=True)
+class Notice(Jsonable):
+    """New material about a subject reader: a leaf naming their record that
+    was registered or released to them after their last request."""
+
+    leaf_id: int
+    dossier_id: int
+    #: "registered" (it came in) or "released" (its redaction was signed off).
+    why: str
+    at: str
+
+
 class Redactions(RegistryBase):
+    def notices(self, actor: Actor) -> list[Notice]:
+        """For a subject reader: the leaves they may read that name their
+        own record (linked by the card index or signed off as theirs) and
+        came in or were released since they last asked for anything. Leaves
+        they may not read are never counted: a notice tells no more than a
+        search would."""
+        if actor.reader_id is None:
+            return []
+        with self._acting(actor, Action.LEAF_SEARCH) as (tx, _):
+            own = tx.scalar(
+                "SELECT person_id FROM readers WHERE id = ? AND reader_class = 'subject'",
+                (actor.reader_id,),
+            )
+            if own is None:
+                return []
+            since = str(
+                tx.scalar(
+                    "SELECT COALESCE(MAX(created_at), '') FROM slips WHERE reader_id = ?",
+                    (actor.reader_id,),
+                )
+            )
+            readable = sql.readable_leaves(actor.reader_id, self.now())
+            rows = tx.all(
+                "SELECT l.id, l.dossier_id, r.received_at, (SELECT MAX(rd.signed_at) FROM "
+                "redactions rd WHERE rd.leaf_id = l.id AND rd.sha256 = l.sha256) "
+                "FROM leaves l JOIN reports r ON r.id = l.report_id "
+                f"WHERE {readable.sql} AND (EXISTS (SELECT 1 FROM mentions x WHERE "
+                "x.leaf_id = l.id AND x.person_id = ?) OR EXISTS (SELECT 1 FROM redactions rd "
+                "JOIN redaction_spans rs ON rs.redaction_id = rd.id WHERE rd.leaf_id = l.id "
+                "AND rd.sha256 = l.sha256 AND rs.person_id = ?)) ORDER BY l.arrival",
+                (*readable.params, own, own),
+            )
+            found = []
+            for leaf_id, dossier_id, received, released in rows:
+                if str(received) > since:
+                    found.append(Notice(int(leaf_id), int(dossier_id), "registered", str(received)))
+                elif released is not None and str(released) > since:
+                    found.append(Notice(int(leaf_id), int(dossier_id), "released", str(released)))
+            return found
+
     # -- reader classes ----------------------------------------------------------
 
     def class_policies(self, actor: Actor) -> list[rules.ClassPolicy]:
@@ -229,6 +281,22 @@ class Redactions(RegistryBase):
         assert actor.reader_id is not None
         chosen = sql.layer_of(actor.reader_id, str(int(leaf_id)))
         return redactions.layer_for(tx, chosen.sql, chosen.params)
+
+    def _in_layer(
+        self, tx: Tx, actor: Actor, leaf_id: int, spans: list[tuple[int, int, str, int]]
+    ) -> list[tuple[int, int, str, int]]:
+        if actor.reader_id is None or not spans:
+            return spans
+        layer = self._layer(tx, actor, leaf_id)
+        if layer is None:
+            return spans
+        found = []
+        for start, end, text, person_id in spans:
+            if any(a < end and start < b for a, b in layer.ranges):
+                continue
+            shift = sum(len(MARKER) - (b - a) for a, b in layer.ranges if b <= start)
+            found.append((start + shift, end + shift, text, person_id))
+        return found
 
     def _unlayered(
         self, tx: Tx, actor: Actor, leaf: Leaf, start: int, end: int

@@ -110,7 +110,7 @@ def create_app(registry: Registry) -> FastAPI:
     """One app per registry; the registry is shared by the server's threads
     (the store keeps a connection per thread and one writer at a time)."""
     from looseleaf.web import api, room
-    from looseleaf.web.api import evidence
+    from looseleaf.web.api import evidence, redaction
 
     app = FastAPI(
         title="looseleaf",
@@ -124,6 +124,7 @@ def create_app(registry: Registry) -> FastAPI:
     app.state.registry = registry
     app.include_router(api.router)
     app.include_router(evidence.router)
+    app.include_router(redaction.router)
     app.include_router(room.router)
     static = resources.files("looseleaf.web.room") / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")

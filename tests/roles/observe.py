@@ -784,6 +784,39 @@ API: dict[tuple[str, str], tuple[str, Asks]] = {
         "read",
         _each("GET", "/api/leaves/{}/xrefs", Context.leaves),
     ),
+    ("GET", "/api/leaves/{leaf_id}/redaction"): (
+        "read",
+        _each("GET", "/api/leaves/{}/redaction", Context.leaves),
+    ),
+    ("GET", "/api/leaves/{leaf_id}/redaction/suggestions"): (
+        "read",
+        _each("GET", "/api/leaves/{}/redaction/suggestions", Context.leaves),
+    ),
+    ("GET", "/api/leaves/{leaf_id}/redaction/preview"): (
+        "read",
+        _each(
+            "GET",
+            "/api/leaves/{}/redaction/preview",
+            Context.leaves,
+            params={"class": "researcher"},
+        ),
+    ),
+    ("POST", "/api/leaves/{leaf_id}/redaction"): (
+        "write",
+        _each("POST", "/api/leaves/{}/redaction", Context.leaves, json={"keep": True}),
+    ),
+    ("GET", "/api/redaction/policies"): ("read", _fixed(Ask("GET", "/api/redaction/policies"))),
+    ("GET", "/api/notices"): ("read", _fixed(Ask("GET", "/api/notices"))),
+    ("PUT", "/api/redaction/policies/{name}"): (
+        "last",
+        _fixed(
+            Ask(
+                "PUT",
+                "/api/redaction/policies/journalist",
+                json={"masks": ["third_party", "none"], "lapses": True},
+            )
+        ),
+    ),
     ("GET", "/api/search"): (
         "read",
         lambda c: [
@@ -1015,6 +1048,23 @@ ROOM: dict[tuple[str, str], tuple[str, Asks]] = {
     ("GET", "/"): ("read", _fixed(Ask("GET", "/"))),
     ("GET", "/dossiers/{dossier_id}"): ("read", _each("GET", "/dossiers/{}", Context.dossiers)),
     ("GET", "/leaves/{leaf_id}"): ("read", _each("GET", "/leaves/{}", Context.leaves)),
+    ("GET", "/leaves/{leaf_id}/redaction"): (
+        "read",
+        lambda c: [
+            *_each("GET", "/leaves/{}/redaction", Context.leaves)(c),
+            *(
+                Ask("GET", "/leaves/{" + leaf + "}/redaction", params={"preview": "researcher"})
+                for leaf in c.few(c.leaves(), 1)
+            ),
+        ],
+    ),
+    ("POST", "/leaves/{leaf_id}/redaction"): (
+        "write",
+        lambda c: [
+            Ask("POST", "/leaves/{" + leaf + "}/redaction", form={"keep": "0", "add": ""})
+            for leaf in c.few(c.leaves(), 1)
+        ],
+    ),
     ("GET", "/leaves/{leaf_id}/facsimile"): (
         "read",
         _each("GET", "/leaves/{}/facsimile", Context.leaves),
@@ -1487,7 +1537,9 @@ CLI: dict[tuple[str, ...], tuple[str, Commands] | Skip] = {
     ("reader", "show"): ("read", lambda c: [["reader", "show", r] for r in ACCOUNTS]),
     ("redact", "approve"): (
         "write",
-        lambda c: [["redact", "approve", "{" + leaf + "}", "--keep"] for leaf in c.few(c.leaves(), 1)],
+        lambda c: [
+            ["redact", "approve", "{" + leaf + "}", "--keep"] for leaf in c.few(c.leaves(), 1)
+        ],
     ),
     ("redact", "list"): (
         "read",

@@ -402,6 +402,8 @@ def add_reader(body: ReaderBody, reg: Reg, who: Who) -> Reader:
         MarkingRequest(body.level, tuple(body.compartments)),
         roles=body.roles,
         password=body.password,
+        reader_class=body.reader_class,
+        person_id=body.person,
     )
 
 

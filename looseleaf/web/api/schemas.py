@@ -114,6 +114,9 @@ class ReaderBody(Strict):
     compartments: list[str] = Field(default_factory=list, max_length=64)
     roles: list[str] = Field(default_factory=list, max_length=8)
     password: str | None = Field(default=None, max_length=1024)
+    #: The redaction class (staff when not given); a subject names their record.
+    reader_class: str | None = Field(default=None, max_length=20)
+    person: int | None = Field(default=None, ge=1, le=2**62)
 
 
 class TokenBody(Strict):

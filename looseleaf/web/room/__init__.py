@@ -4,7 +4,7 @@ Leaves are rendered for reading, never offered as files; the only export is
 a numbered copy issued by a custodian. One module per desk of the room:
 `reading` (dossiers, leaves, search, the card index), `custody` (slips, the
 custodian's queue, copies, notes), `evidence` (claims, conflicts, timelines),
-`audit`, `registrar`, and `pictures`.
+`audit`, `registrar`, `redaction` (the custodian's sign-off), and `pictures`.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from fastapi import APIRouter, Form, Request
 from starlette.responses import Response
 
 from looseleaf.errors import LoginRefused
-from looseleaf.web.room import audit, custody, evidence, pictures, reading, registrar
+from looseleaf.web.room import audit, custody, evidence, pictures, reading, redaction, registrar
 from looseleaf.web.room.page import Posted, Reg, error_page, page, see_other
 from looseleaf.web.session import (
     CSRF_COOKIE,
@@ -85,5 +85,5 @@ def _local(target: str) -> str:
     return target
 
 
-for part in (reading, custody, evidence, audit, registrar, pictures):
+for part in (reading, custody, evidence, audit, registrar, redaction, pictures):
     router.include_router(part.router)

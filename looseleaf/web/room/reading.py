@@ -32,6 +32,7 @@ def desk(request: Request, reg: Reg, me: Me) -> Response:
         notes=reg.notes(me.actor),
         copies=[c for c in reg.copies(me.actor) if c.reader == me.actor.name],
         dossiers=reg.dossiers(me.actor),
+        notices=reg.notices(me.actor),
     )
 
 

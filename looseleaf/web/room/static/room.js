@@ -14,4 +14,23 @@ document.addEventListener("DOMContentLoaded", () => {
       figure.classList.toggle("zoomed");
     });
   }
+  // The redaction desk: selected words become a START:END span to mask.
+  const text = document.getElementById("redaction-text");
+  const pick = document.getElementById("redaction-pick");
+  if (text && pick) {
+    pick.addEventListener("click", () => {
+      const selection = window.getSelection();
+      if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return;
+      const chosen = selection.getRangeAt(0);
+      if (!text.contains(chosen.startContainer) || !text.contains(chosen.endContainer)) return;
+      const before = document.createRange();
+      before.setStart(text, 0);
+      before.setEnd(chosen.startContainer, chosen.startOffset);
+      const start = before.toString().length;
+      const end = start + chosen.toString().length;
+      const field = document.getElementById("redaction-add");
+      field.value = (field.value + " " + start + ":" + end).trim();
+      selection.removeAllRanges();
+    });
+  }
 });
