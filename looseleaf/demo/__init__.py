@@ -151,7 +151,7 @@ def own_file(registry: Registry, operator: Actor) -> None:
     )
     subject = registry.as_reader("lupu", via=operator)
     keeper = registry.as_reader("keeper", via=operator)
-    slip = registry.request_slip(subject, "My own file (Records Act)", query="Lupu")
+    slip = registry.request_slip(subject, "My own file (Records Act)", query="Grigore")
     _, reports = registry.dossier(operator, "LUPU, Grigore - seaman, Danube Steam Navigation")
     his = {leaf.id for report in reports for leaf in report.leaves}
     proposed = [leaf for leaf in registry.slip(keeper, slip.id).proposed or () if leaf in his]

@@ -74,7 +74,7 @@ _ID_CONTEXT = (
     r"(?<=(?i:\b(?:passport|identity\s+card|id\s+card|identity\s+document|id|ausweis|"
     r"personalausweis|pesel|pkz|personnel|prisoner|inmate|service|party\s+card|military\s+card|"
     r"registration|dowód\s+osobisty|dowod\s+osobisty|internal\s+passport|card|dni|c\.\s?i\.|"
-    r"ci|cédula|cedula|rut|carnet|legitimace|op|občanský\s+průkaz|pa)"
+    r"ci|cédula|cedula|rut|carnet|legitimace|op|občanský\s+průkaz|pa)(?!\w)"
     r"(?:\s+(?:no\.?|nr\.?|number|num\.|#|series|ser\.))?[:\s.]*(?:no\.?\s*)?))"
 )
 _ID = (

@@ -55,7 +55,8 @@ def suggest(
             found.append(Span(start, end, "name", person_id, text[start:end], why))
 
     for start, end, person_id in linked:
-        name(start, end, person_id, "linked at ingest")
+        whose = person_id if person_id is not None else owner(text[start:end], owners)
+        name(start, end, whose, "linked at ingest")
     for start, end in cues.spans_of(_known_names(owners, join), origin):
         name(start, end, owner(text[start:end], owners), "a form of a record")
     guessed = [

@@ -125,10 +125,19 @@ def declined(surname: str) -> set[str]:
 def owner(written: str, owners: dict[str, int | None]) -> int | None:
     """The record a name found by pattern is a form of: the whole name, or
     else its last word, as a variant (or one letter off one, for OCR)."""
+    if is_cyrillic(written):
+        for latin in romanisations(written).values():
+            found = owner(latin, owners)
+            if found is not None:
+                return found
+        return None
     key = fold(written)
     if key in owners:
         return owners[key]
     words = key.split()
+    named = {owners[w] for w in words if owners.get(w) is not None}
+    if len(named) == 1:  # one record's given name beside a surname two share
+        return named.pop()
     for word in (words[-1:] + words[:1]) if words else []:
         if word in owners:
             return owners[word]
