@@ -51,7 +51,7 @@ from looseleaf.registry import MarkingRequest, Registry
 from looseleaf.settings import Settings
 
 sys.path.insert(0, str(Path(__file__).parent))
-from reporting import heading, verdict  # noqa: E402
+from reporting import heading, verdict
 
 DATA = Path(__file__).parent / "data" / "redaction"
 OPERATOR = Actor.operator("benchmark")
@@ -220,7 +220,7 @@ def _score(
     found = sum(covered(label, ranges, text) for label in labels)
     scores.found += found
     scores.suggested += len(ranges)
-    right = sum(any(l.start < b and a < l.end for l in labels) for a, b in ranges)
+    right = sum(any(x.start < b and a < x.end for x in labels) for a, b in ranges)
     scores.right += right
     scores.by_hand += len(labels)
     scores.correcting += (len(labels) - found) + (len(ranges) - right)
@@ -293,7 +293,8 @@ def main() -> int:
                     f"{half:<5} {name:<10} {recall:>7.3f} {precision:>7.3f} "
                     f"{scores.leaked:>4}/{scores.must_mask:<6} "
                     f"{scores.staff_kept:>4}/{scores.staff:<6} "
-                    f"{scores.by_hand / scores.pages:>8.1f} {scores.correcting / scores.pages:>8.1f} "
+                    f"{scores.by_hand / scores.pages:>8.1f} "
+                    f"{scores.correcting / scores.pages:>8.1f} "
                     f"{statistics.median(timings) * 1000:>8.1f}"
                 )
     print("\n".join(rows))

@@ -51,10 +51,13 @@ def demo(
         else:
             _tour(registry, story)
     if serve and not as_json:
-        logins = ", ".join(
-            f"{name} / {name}-demo ({', '.join(roles) or 'reader'})"
-            for name, _, _, roles in sample.READERS
-        ) + ", lupu / lupu-demo (reads his own file, redacted)"
+        logins = (
+            ", ".join(
+                f"{name} / {name}-demo ({', '.join(roles) or 'reader'})"
+                for name, _, _, roles in sample.READERS
+            )
+            + ", lupu / lupu-demo (reads his own file, redacted)"
+        )
         run_server(
             settings,
             "127.0.0.1",
@@ -148,7 +151,9 @@ def _tour(registry: Registry, story: sample.Story) -> None:
             f"{name} ({', '.join(roles) or 'reader'})" for name, _, _, roles in sample.READERS
         )
     )
-    out.print("And lupu (password lupu-demo) reads his own file: his sister masked, the informer named.")
+    out.print(
+        "And lupu (password lupu-demo) reads his own file: his sister masked, the informer named."
+    )
     out.print(f"Try: looseleaf --registry {registry.settings.registry} slip list --as keeper")
     out.print(f"     looseleaf --registry {registry.settings.registry} dossier list --as petrov")
     out.print(f"     looseleaf --registry {registry.settings.registry} audit verify")

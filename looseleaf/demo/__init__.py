@@ -130,7 +130,8 @@ def own_file(registry: Registry, operator: Actor) -> None:
     redaction (the shore pass scan among them)."""
     lupu = registry.person_search(operator, "Grigore Lupu")[0].person_id
     orlov = registry.person_search(operator, "Kasimir Orlov-Brandt")[0].person_id
-    assert lupu is not None and orlov is not None
+    assert lupu is not None
+    assert orlov is not None
     registry.person_set(operator, lupu, category="subject", born="1921")
     registry.person_set(operator, orlov, category="informer")
     registry.person_add(
@@ -145,7 +146,7 @@ def own_file(registry: Registry, operator: Actor) -> None:
         operator,
         "lupu",
         MarkingRequest("SECRET"),
-        password="lupu-demo",
+        password="lupu-demo",  # noqa: S106 - the demo's published login
         reader_class="subject",
         person_id=lupu,
     )

@@ -195,6 +195,10 @@ class RegistryBase:
         """A write transaction; once it commits, sign a checkpoint if enough
         events have gathered since the last one."""
         with self.store.write() as tx:
+            today = self.now()[:10]
+            if self._calendar_day != today:  # once a day: masks whose time ran out lift
+                self._calendar(tx)
+                self._calendar_day = today
             yield tx
         self._logged()
 
@@ -275,10 +279,6 @@ class RegistryBase:
         decided on more than the action (a slip's owner, a marking's level).
         """
         with self._writing() as tx:
-            today = self.now()[:10]
-            if self._calendar_day != today:
-                self._calendar(tx)
-                self._calendar_day = today
             policy = self.policy(tx)
             decision = decide(policy) if decide else policy.check(actor, action, target)
             if decision.allowed:

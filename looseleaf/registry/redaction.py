@@ -21,7 +21,7 @@ from looseleaf.cardindex.names import fold
 from looseleaf.errors import BadInput
 from looseleaf.model import Actor, Claim, Jsonable, Leaf, LeafText
 from looseleaf.policy import Action, Decision, Policy, sql
-from looseleaf.policy.rule import may_act
+from looseleaf.policy.rule import ReaderFacts, may_act
 from looseleaf.redaction import rules
 from looseleaf.redaction.boxes import masked_boxes
 from looseleaf.redaction.spans import MARKER, Span, masked, parse_range, union
@@ -140,6 +140,7 @@ class Redactions(RegistryBase):
     def redact_suggest(self, actor: Actor, leaf_id: int) -> Redaction:
         """The spans to mask on a leaf as suggested now, for a custodian who
         may read it: a read of the leaf, recorded as such."""
+        self._custodian(actor)
         with self._acting(
             actor,
             Action.LEAF_REDACT,
@@ -152,6 +153,7 @@ class Redactions(RegistryBase):
 
     def redaction(self, actor: Actor, leaf_id: int) -> Redaction:
         """A leaf's signed-off spans, for a custodian who may read it."""
+        self._custodian(actor)
         with self._acting(
             actor,
             Action.LEAF_REDACT,
@@ -186,6 +188,7 @@ class Redactions(RegistryBase):
         added and removed as `START:END`. A removal names a span exactly or
         takes out every span it overlaps. Recorded, and the layers of every
         class are rebuilt from it at once."""
+        self._custodian(actor)
         with self._acting(
             actor,
             Action.LEAF_REDACT,
@@ -237,6 +240,7 @@ class Redactions(RegistryBase):
         """A leaf as a class (a subject reader with `person_id`) would read
         it: for the custodian checking a sign-off; recorded as a read."""
         chosen = rules.check_class(reader_class)
+        self._custodian(actor)
         with self._acting(
             actor,
             Action.LEAF_REDACT,
@@ -365,6 +369,30 @@ class Redactions(RegistryBase):
         }
 
     # -- keeping layers current ---------------------------------------------------------
+
+    def _custodian(self, actor: Actor) -> None:
+        """Refused (and recorded) before any leaf is looked at: an account
+        without the custodian's role, or of a class that masks anything, is
+        told so; one that may not read the leaf is told "not found"."""
+        if actor.is_operator:
+            return
+        with self._acting(
+            actor,
+            Action.LEAF_REDACT,
+            decide=lambda policy: self._may_sign(policy.reader(actor), actor),
+        ):
+            pass
+
+    @staticmethod
+    def _may_sign(reader: ReaderFacts | None, actor: Actor) -> Decision:
+        if reader is None:
+            return Decision(False, f"no account {actor.name}")
+        role = may_act(reader, Action.LEAF_REDACT)
+        if not role.allowed or not reader.redacts:
+            return role
+        return Decision(
+            False, f"a reader of the {reader.reader_class} class signs off no redaction"
+        )
 
     def _may_redact(self, policy: Policy, actor: Actor, leaf_id: int) -> Decision:
         """A custodian who may read the leaf, in a class that masks nothing
