@@ -1,0 +1,225 @@
+"""The subject's case in a real browser (Debian's Chromium), after the Stasi
+Records Act's practice: Grigore Lupu asks for his own file, a custodian
+signs off the redaction of three of its leaves at the room's redaction desk
+(the shore pass scan among them), and Lupu reads his own name, the
+informer's name, and his sister masked; a researcher's facsimile of the
+scan has the masked words blacked out in its pixels.
+
+The custodian's work is counted: signing a page off from the suggestions
+against marking the same spans by hand (selecting each and adding it).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from looseleaf import demo as sample
+from looseleaf.registry import MarkingRequest, Registry
+from looseleaf.settings import Settings
+from looseleaf.store import scans
+from tests.conftest import OPERATOR
+from tests.web.conftest import serving
+from tests.web.test_browser import Person, shoot
+
+pytestmark = pytest.mark.browser
+
+SEAMAN = "LUPU, Grigore - seaman, Danube Steam Navigation"
+PASSES = "Harbour police - shore passes"
+
+
+@dataclass(frozen=True)
+class Room:
+    base_url: str
+    registry: Registry
+    card: int  # his registration card
+    letter: int  # his letter to his sister
+    scan: int  # the shore pass (a PNG scan)
+    voyage: int  # the master's report: he met the informer in Vienna
+
+
+@pytest.fixture
+def room(tmp_path: Path) -> Iterator[Room]:
+    workdir = tmp_path / "demo"
+    workdir.mkdir()
+    settings = Settings(registry=str(tmp_path / "registry.db"), durability="crash")
+    with Registry.init(settings, OPERATOR) as registry:
+        sample.build(registry, OPERATOR, workdir)
+        sample.card_index(registry, OPERATOR)
+        lupu = registry.person_search(OPERATOR, "Grigore Lupu")[0].person_id
+        orlov = registry.person_search(OPERATOR, "Kasimir Orlov-Brandt")[0].person_id
+        assert lupu is not None
+        assert orlov is not None
+        registry.person_set(OPERATOR, lupu, category="subject", born="1921")
+        registry.person_set(OPERATOR, orlov, category="informer")
+        registry.person_add(
+            OPERATOR, "Ileana Lupu", forms=[("spelling", "Ileana")], category="third_party",
+            marking=MarkingRequest("CONFIDENTIAL"),
+        )  # fmt: skip
+        for name, level, compartments, roles, klass, person in (
+            ("keeper", "TOP SECRET", ("SEAMEN",), ("custodian",), None, None),
+            ("lupu", "SECRET", (), (), "subject", lupu),
+            ("scholar", "SECRET", ("SEAMEN",), (), "researcher", None),
+        ):
+            registry.add_reader(
+                OPERATOR, name, MarkingRequest(level, compartments), roles=roles,
+                password=f"{name}-demo", reader_class=klass, person_id=person,
+            )  # fmt: skip
+        _, reports = registry.dossier(OPERATOR, SEAMAN)
+        by_file = {r.filename: [leaf.id for leaf in r.leaves] for r in reports}
+        _, passes = registry.dossier(OPERATOR, PASSES)
+        with serving(registry) as base_url:
+            yield Room(
+                base_url,
+                registry,
+                by_file["lupu-01-registration.txt"][0],
+                by_file["lupu-03-letter.html"][0],
+                passes[0].leaves[0].id,
+                by_file["lupu-02-voyage-report.md"][0],
+            )
+
+
+def _log_in(who: Person, name: str) -> None:
+    from playwright.sync_api import expect
+
+    who.page.goto("/login")
+    who.page.get_by_label("Name").fill(name)
+    who.page.get_by_label("Password").fill(f"{name}-demo")
+    who.page.get_by_role("button", name="Log in").click()
+    expect(who.page.locator("h1")).to_have_text(f"{name}'s desk")
+
+
+def _select(who: Person, start: int, end: int) -> None:
+    """Select characters start:end of the leaf's text on the redaction desk
+    (what a custodian does with the mouse), by the text the page shows."""
+    who.page.evaluate(
+        """([start, end]) => {
+          const root = document.getElementById("redaction-text");
+          const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+          let at = 0, node, range = document.createRange(), begun = false;
+          while ((node = walker.nextNode())) {
+            const next = at + node.length;
+            if (!begun && start < next) { range.setStart(node, start - at); begun = true; }
+            if (begun && end <= next) { range.setEnd(node, end - at); break; }
+            at = next;
+          }
+          const selection = window.getSelection();
+          selection.removeAllRanges();
+          selection.addRange(range);
+        }""",
+        [start, end],
+    )
+
+
+def test_a_subject_reads_his_own_file_redacted_after_the_custodians_sign_off(
+    room: Room, person: Callable[[str], Person]
+) -> None:
+    from playwright.sync_api import expect
+
+    lupu = person(room.base_url)
+    _log_in(lupu, "lupu")
+    # He asks for his own file: a query slip, for a custodian to decide.
+    lupu.page.locator("summary", has_text="Ask for leaves by a query").click()
+    lupu.page.get_by_label("Query").fill("Grigore")
+    lupu.page.get_by_label("Purpose").fill("My own file (Records Act)")
+    lupu.page.get_by_role("button", name="Raise slip").click()
+    expect(lupu.page.locator("[role=status]")).to_contain_text("waits for a custodian")
+    keeper_actor = room.registry.as_reader("keeper", via=OPERATOR)
+    [slip] = room.registry.slips(keeper_actor, status="pending")
+    mine = [leaf for leaf in slip.proposed or () if leaf in (room.card, room.letter)]
+    room.registry.decide_slip(keeper_actor, slip.id, approve=mine, days=30)
+    # Granted, but not yet released: no leaf before its redaction is signed off.
+    missing = lupu.page.request.get(f"/leaves/{room.letter}", max_redirects=0)
+    assert missing.status == 404
+
+    keeper = person(room.base_url)
+    _log_in(keeper, "keeper")
+    actions: dict[str, int] = {}
+    for leaf_id in (room.card, room.letter):
+        keeper.page.goto(f"/leaves/{leaf_id}/redaction")
+        expect(keeper.page.locator("#redaction-text .span").first).to_be_visible()
+        keeper.page.get_by_role("button", name="Sign off the redaction").click()
+        actions["suggested"] = actions.get("suggested", 0) + 1
+        expect(keeper.page.locator("#signed")).to_contain_text("Version 1")
+    # The scan by hand: every suggestion struck out, then each span selected and added.
+    keeper.page.goto(f"/leaves/{room.scan}/redaction")
+    spans = room.registry.redact_suggest(keeper_actor, room.scan).spans
+    assert spans
+    boxes = keeper.page.locator("#redaction-text input[name=keep]")
+    hand = 0
+    for index in range(boxes.count()):
+        boxes.nth(index).uncheck()
+        hand += 1
+    for span in spans:
+        _select(keeper, span.start, span.end)
+        keeper.page.get_by_role("button", name="Mask the selected words").click()
+        hand += 2  # a selection and a click
+    keeper.page.get_by_role("button", name="Sign off the redaction").click()
+    hand += 1
+    expect(keeper.page.locator("#signed")).to_contain_text("Version 1")
+    shoot(keeper.page, "redaction-desk")
+    signed = room.registry.redaction(keeper_actor, room.scan).spans
+    assert [(s.start, s.end) for s in signed] == [(s.start, s.end) for s in spans]
+    print(f"custodian actions a page: {actions['suggested'] / 2:.0f} from the suggestions, "
+          f"{hand} marking the scan's {len(spans)} spans by hand")  # fmt: skip
+    assert actions["suggested"] / 2 < hand
+
+    # Lupu reads: his own name and the informer's; his sister masked.
+    lupu.page.goto(f"/leaves/{room.letter}")
+    text = lupu.page.locator("#leaf-text")
+    expect(text).to_contain_text("[third party]")
+    expect(text).to_contain_text("Grigore")
+    expect(text).not_to_contain_text("Ileana")
+    lupu.page.goto(f"/leaves/{room.card}")
+    expect(lupu.page.locator("#leaf-text")).to_contain_text("Grigore")
+    html = lupu.page.content()
+    assert "Ileana" not in html
+    shoot(lupu.page, "subject-reads")
+    voyage = room.voyage
+    room.registry.redact_approve(keeper_actor, voyage)
+    slip = room.registry.request_slip(room.registry.as_reader("lupu", via=OPERATOR), "the voyage",
+                                      leaf_ids=[voyage])  # fmt: skip
+    room.registry.decide_slip(keeper_actor, slip.id, approve=[voyage], days=30)
+    lupu.page.goto(f"/leaves/{voyage}")
+    expect(lupu.page.locator("#leaf-text")).to_contain_text("Kasimir Orlov-Brandt")  # the informer
+    expect(lupu.page.locator("#leaf-text")).to_contain_text("Grigore Lupu")
+    assert not lupu.watch.csp_violations()
+
+
+def test_a_researchers_facsimile_has_the_masked_words_blacked_out(
+    room: Room, person: Callable[[str], Person]
+) -> None:
+    keeper = room.registry.as_reader("keeper", via=OPERATOR)
+    room.registry.redact_approve(keeper, room.scan)
+    scholar = person(room.base_url)
+    _log_in(scholar, "scholar")
+    answer = scholar.page.request.get(f"/leaves/{room.scan}/facsimile")
+    assert answer.status == 200
+    with room.registry.store.read() as tx:
+        [(_, reading)] = scans.readings(tx, room.scan)
+        stored = scans.image(tx, room.scan)
+    assert stored is not None
+    with Image.open(io.BytesIO(answer.body())) as opened:
+        shown = opened.convert("L")
+    scale = shown.width / stored.width
+    hidden = [w for w in reading.words if w.text.strip(".,") in ("Grigore", "Lupu")]
+    assert hidden
+    for word in hidden:  # every pixel of the word's box is black (the watermark is faint red)
+        box = shown.crop(
+            (
+                int(word.left * scale) + 1,
+                int(word.top * scale) + 1,
+                int((word.left + word.width) * scale) - 1,
+                int((word.top + word.height) * scale) - 1,
+            )
+        )
+        assert box.getextrema()[1] < 100, word
+    kept = next(w for w in reading.words if w.text.startswith("HARBOUR"))
+    box = shown.crop((int(kept.left * scale), int(kept.top * scale),
+                      int((kept.left + kept.width) * scale), int((kept.top + kept.height) * scale)))  # fmt: skip
+    assert box.getextrema()[1] > 200  # an unmasked word still has paper around its strokes
