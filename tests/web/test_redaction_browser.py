@@ -225,6 +225,8 @@ def test_a_researchers_facsimile_has_the_masked_words_blacked_out(
         )
         assert _brightest(box) < 100, word
     kept = next(w for w in reading.words if w.text.startswith("HARBOUR"))
-    box = shown.crop((int(kept.left * scale), int(kept.top * scale),
-                      int((kept.left + kept.width) * scale), int((kept.top + kept.height) * scale)))  # fmt: skip
+    right, bottom = kept.left + kept.width, kept.top + kept.height
+    box = shown.crop(
+        (int(kept.left * scale), int(kept.top * scale), int(right * scale), int(bottom * scale))
+    )
     assert _brightest(box) > 200  # an unmasked word still has paper around its strokes
