@@ -34,6 +34,15 @@ def _print(slip: Slip) -> None:
         out.print(f"  granted leaves: {', '.join(map(str, slip.granted))}")
     if slip.denied:
         out.print(f"  denied leaves: {', '.join(map(str, slip.denied))}")
+    if slip.scope_kind == "decode" and slip.status != "pending":
+        decoded = slip.scope.get("decoded")
+        if isinstance(decoded, dict):
+            out.print(
+                f"  {slip.scope['name']} is {decoded['preferred']} (record {decoded['record']})",
+                markup=False,
+            )
+        else:
+            out.print(f"  {slip.scope['name']}: not decoded", markup=False)
 
 
 def _xref(value: str) -> tuple[int, str]:
@@ -121,13 +130,40 @@ def decide(
     approve: Annotated[list[int] | None, typer.Option(help="Leaf to grant (repeatable)")] = None,
     deny: Annotated[list[int] | None, typer.Option(help="Leaf to refuse (repeatable)")] = None,
     days: Annotated[int | None, typer.Option(help="Grant lifetime [default: grant_days]")] = None,
+    decoding: Annotated[
+        str | None,
+        typer.Option(help="For a decoding slip: approve (name the record) or refuse"),
+    ] = None,
     as_: Annotated[str | None, AS_OPTION] = None,
     as_json: bool = JSON_OPTION,
 ) -> None:
-    """Custodian: approve proposed leaves page by page; the rest are denied."""
+    """Custodian: approve proposed leaves page by page; the rest are denied.
+    A decoding slip is answered with --decoding approve|refuse (a decoder's power)."""
     registry, actor = open_as(ctx, as_)
-    slip = registry.decide_slip(actor, slip_id, approve=approve or (), deny=deny or (), days=days)
+    if decoding is not None:
+        if decoding not in {"approve", "refuse"}:
+            raise BadInput(f"--decoding {decoding!r}", "use approve or refuse")
+        slip = registry.decide_decoding(actor, slip_id, approve=decoding == "approve")
+    else:
+        slip = registry.decide_slip(
+            actor, slip_id, approve=approve or (), deny=deny or (), days=days
+        )
     emit(slip, as_json, _print)
+
+
+@app.command("decode")
+def decode(
+    ctx: typer.Context,
+    leaf_id: Annotated[int, typer.Argument(help="A leaf you may read")],
+    name: Annotated[str, typer.Argument(help="The cover or code name written on it")],
+    purpose: Annotated[str, typer.Option(help="Why you ask (recorded)")],
+    as_: Annotated[str | None, AS_OPTION] = None,
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Ask whom a cover name on a leaf stands for: a slip a custodian who
+    may decode answers (the Records Act's decoding on request)."""
+    registry, actor = open_as(ctx, as_)
+    emit(registry.request_decoding(actor, leaf_id, name, purpose), as_json, _print)
 
 
 @app.command("return")

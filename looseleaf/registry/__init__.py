@@ -23,6 +23,7 @@ from looseleaf.registry.audit import Audit
 from looseleaf.registry.base import MarkingRequest
 from looseleaf.registry.catalogue import Catalogue, IngestResult
 from looseleaf.registry.custody import Custody
+from looseleaf.registry.decoding import Decoding
 from looseleaf.registry.evidence import ClaimInput, Evidence
 from looseleaf.registry.proposals import Proposals
 from looseleaf.registry.redaction import Notice, Redaction, Redactions
@@ -50,7 +51,9 @@ __all__ = [
 ]
 
 
-class Registry(Catalogue, Accounts, Custody, Audit, Evidence, Proposals, Scans, Redactions):
+class Registry(
+    Catalogue, Accounts, Custody, Decoding, Audit, Evidence, Proposals, Scans, Redactions
+):
     @classmethod
     def open(cls, settings: Settings, *, clock: Clock = system_clock) -> Registry:
         """Open an existing registry, upgrading its schema in place if it is older."""

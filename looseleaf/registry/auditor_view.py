@@ -119,8 +119,10 @@ SPECS: dict[str, Names] = {
     "search": Names(leaves=("leaves",), words=("query", "total")),
     # custody
     "slip.request": Names(
-        leaves=("proposed", "scope.leaves", "scope.leaf"), words=("purpose", "scope.query")
+        leaves=("proposed", "scope.leaves", "scope.leaf"),
+        words=("purpose", "scope.query", "scope.name"),
     ),
+    "slip.decode": Names(records=("decoded.record",), words=("decoded.preferred",)),
     "slip.decide": Names(leaves=("approved", "denied")),
     "slip.return": _PLAIN,
     "copy.issue": Names(leaves=("leaves",)),

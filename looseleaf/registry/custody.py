@@ -363,6 +363,8 @@ class Custody(RegistryBase):
             actor, Action.SLIP_DECIDE, slip_id, decide=lambda p: self._may_decide(p, actor, slip_id)
         ) as (tx, _):
             slip = slips.listing(tx, slip_id=slip_id)[0]
+            if slip.scope_kind == "decode":
+                raise BadInput(f"slip {slip_id}", "is a decoding slip: --decoding approve|refuse")
             open_ = self._open_to(tx, actor, slip)
             for leaf_id in [*approve, *deny]:
                 if leaf_id not in open_:

@@ -69,6 +69,13 @@ def undecided(tx: Tx, slip_id: int) -> int:
     )
 
 
+def set_scope(tx: Tx, slip_id: int, scope: dict[str, Any]) -> None:
+    """A decoding slip's answer is written into its scope."""
+    tx.execute(
+        "UPDATE slips SET scope = ? WHERE id = ?", (json.dumps(scope, sort_keys=True), slip_id)
+    )
+
+
 def close(tx: Tx, slip_id: int, who: str, now: str) -> None:
     tx.execute(
         "UPDATE slips SET status = 'decided', decided_at = ?, decided_by = ? WHERE id = ?",

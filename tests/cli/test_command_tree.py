@@ -87,7 +87,12 @@ ENTRIES: dict[tuple[str, ...], list[list[str]]] = {
     ("slip", "list"): [[], ["--status", "pending"]],
     ("slip", "show"): [["{slip}"], ["{pending}"]],
     ("slip", "review"): [["{pending}", "{proposed}"]],
-    ("slip", "decide"): [["{pending}", "--approve", "{proposed}"]],
+    ("slip", "decide"): [
+        ["{pending}", "--approve", "{proposed}"],
+        ["{pending}", "--decoding", "approve"],
+        ["{pending}", "--decoding", "maybe"],
+    ],
+    ("slip", "decode"): [["{leaf}", "Orlov-Brandt", "--purpose", "tree"], ["{leaf}", "Nobody"]],
     ("slip", "return"): [["{slip}"]],
     ("grant", "list"): [[], ["--reader", "petrov"]],
     ("copy", "issue"): [

@@ -806,6 +806,25 @@ API: dict[tuple[str, str], tuple[str, Asks]] = {
         _each("POST", "/api/leaves/{}/redaction", Context.leaves, json={"keep": True}),
     ),
     ("GET", "/api/redaction/policies"): ("read", _fixed(Ask("GET", "/api/redaction/policies"))),
+    ("POST", "/api/slips/decode"): (
+        "write",
+        lambda c: [
+            Ask(
+                "POST",
+                "/api/slips/decode",
+                json={"leaf": Ref(leaf), "name": name, "purpose": "who is it"},
+            )
+            for leaf in c.few(c.leaves(), 1)
+            for name in ("Falke", "Sperber")
+        ],
+    ),
+    ("POST", "/api/slips/{slip_id}/decoding"): (
+        "write",
+        lambda c: [
+            Ask("POST", "/api/slips/{" + s + "}/decoding", json={"approve": False})
+            for s in c.slips()
+        ],
+    ),
     ("GET", "/api/notices"): ("read", _fixed(Ask("GET", "/api/notices"))),
     ("PUT", "/api/redaction/policies/{name}"): (
         "last",
@@ -1056,6 +1075,21 @@ ROOM: dict[tuple[str, str], tuple[str, Asks]] = {
                 Ask("GET", "/leaves/{" + leaf + "}/redaction", params={"preview": "researcher"})
                 for leaf in c.few(c.leaves(), 1)
             ),
+        ],
+    ),
+    ("POST", "/slips/decode"): (
+        "write",
+        lambda c: [
+            Ask(
+                "POST", "/slips/decode", form={"leaf": Ref(leaf), "name": "Falke", "purpose": "who"}
+            )
+            for leaf in c.few(c.leaves(), 1)
+        ],
+    ),
+    ("POST", "/queue/{slip_id}/decoding"): (
+        "write",
+        lambda c: [
+            Ask("POST", "/queue/{" + s + "}/decoding", form={"answer": "refuse"}) for s in c.slips()
         ],
     ),
     ("POST", "/leaves/{leaf_id}/redaction"): (
@@ -1574,6 +1608,14 @@ CLI: dict[tuple[str, ...], tuple[str, Commands] | Skip] = {
     ),
     ("serve",): Skip("serves the reading room, asked above over HTTP"),
     ("slip", "decide"): ("write", _cli_decide),
+    ("slip", "decode"): (
+        "write",
+        lambda c: [
+            ["slip", "decode", "{" + leaf + "}", name, "--purpose", "who is it"]
+            for leaf in c.few(c.leaves(), 1)
+            for name in ("Falke", "Sperber")
+        ],
+    ),
     ("slip", "list"): (
         "read",
         lambda c: [["slip", "list"], ["slip", "list", "--status", "pending"]],

@@ -23,13 +23,19 @@ from looseleaf import demo as sample
 from looseleaf.registry import MarkingRequest, Registry
 from looseleaf.settings import Settings
 from looseleaf.store import scans
-from tests.conftest import OPERATOR
+from tests.conftest import OPERATOR, write
 from tests.web.conftest import serving
 from tests.web.test_browser import Person, shoot
 
 pytestmark = pytest.mark.browser
 
 SEAMAN = "LUPU, Grigore - seaman, Danube Steam Navigation"
+#: Invented for this test: what the informer FALKE (the demo's cover name of
+#: Kasimir Orlov-Brandt) reported on the seaman.
+INFORMER = (
+    "Report of source FALKE, Vienna, 13 March 1951.\n"
+    "The seaman Grigore Lupu spoke of the Odessa years and of his sister in Galati.\n"
+)
 PASSES = "Harbour police - shore passes"
 
 
@@ -41,6 +47,7 @@ class Room:
     letter: int  # his letter to his sister
     scan: int  # the shore pass (a PNG scan)
     voyage: int  # the master's report: he met the informer in Vienna
+    informer: int  # a report signed with the informer's cover name
 
 
 @pytest.fixture
@@ -62,7 +69,7 @@ def room(tmp_path: Path) -> Iterator[Room]:
             marking=MarkingRequest("CONFIDENTIAL"),
         )  # fmt: skip
         for name, level, compartments, roles, klass, person in (
-            ("keeper", "TOP SECRET", ("SEAMEN",), ("custodian",), None, None),
+            ("keeper", "TOP SECRET", ("SEAMEN",), ("custodian", "decoder"), None, None),
             ("lupu", "SECRET", (), (), "subject", lupu),
             ("scholar", "SECRET", ("SEAMEN",), (), "researcher", None),
         ):
@@ -70,6 +77,10 @@ def room(tmp_path: Path) -> Iterator[Room]:
                 OPERATOR, name, MarkingRequest(level, compartments), roles=roles,
                 password=f"{name}-demo", reader_class=klass, person_id=person,
             )  # fmt: skip
+        report = write(workdir / "informer-report.txt", INFORMER)
+        registry.ingest(
+            OPERATOR, [report], dossier=SEAMAN, leaf_marking=MarkingRequest("SECRET", ("SEAMEN",))
+        )
         _, reports = registry.dossier(OPERATOR, SEAMAN)
         by_file = {r.filename: [leaf.id for leaf in r.leaves] for r in reports}
         _, passes = registry.dossier(OPERATOR, PASSES)
@@ -81,6 +92,7 @@ def room(tmp_path: Path) -> Iterator[Room]:
                 by_file["lupu-03-letter.html"][0],
                 passes[0].leaves[0].id,
                 by_file["lupu-02-voyage-report.md"][0],
+                by_file["informer-report.txt"][0],
             )
 
 
@@ -193,6 +205,25 @@ def test_a_subject_reads_his_own_file_redacted_after_the_custodians_sign_off(
     lupu.page.goto(f"/leaves/{voyage}")
     expect(lupu.page.locator("#leaf-text")).to_contain_text("Kasimir Orlov-Brandt")  # the informer
     expect(lupu.page.locator("#leaf-text")).to_contain_text("Grigore Lupu")
+
+    # The informer's report is signed with a cover name: he asks whom it stands for.
+    room.registry.redact_approve(keeper_actor, room.informer)
+    slip = room.registry.request_slip(room.registry.as_reader("lupu", via=OPERATOR), "informer",
+                                      leaf_ids=[room.informer])  # fmt: skip
+    room.registry.decide_slip(keeper_actor, slip.id, approve=[room.informer], days=30)
+    lupu.page.goto(f"/leaves/{room.informer}")
+    expect(lupu.page.locator("#leaf-text")).to_contain_text("FALKE")
+    lupu.page.locator("summary", has_text="Ask whom a cover name").click()
+    lupu.page.get_by_label("Cover name").fill("FALKE")
+    lupu.page.get_by_label("Why you ask").fill("Who reported on me?")
+    lupu.page.get_by_role("button", name="Ask for decoding").click()
+    expect(lupu.page.locator("[role=status]")).to_contain_text("waits for a custodian")
+    keeper.page.goto("/queue")
+    keeper.page.get_by_role("button", name="Decode it on the slip").click()
+    expect(keeper.page.locator("[role=status]")).to_contain_text("decided")
+    lupu.page.goto("/")
+    expect(lupu.page.locator(".decoded")).to_contain_text("is Kasimir Orlov-Brandt")
+    shoot(lupu.page, "decoded")
     assert not lupu.watch.csp_violations()
 
 

@@ -40,6 +40,8 @@ from looseleaf.web.api.schemas import (
     CopyBody,
     CopyCheck,
     DecisionBody,
+    DecodeBody,
+    DecodingBody,
     DossierAnswer,
     Error,
     LoginBody,
@@ -259,6 +261,18 @@ def request_slip(body: SlipBody, reg: Reg, who: Who) -> Slip:
         xref_leaf=None if body.xref is None else (body.xref.leaf, body.xref.name),
         query=body.query,
     )
+
+
+@router.post("/slips/decode", tags=["custody"], status_code=201)
+def request_decoding(body: DecodeBody, reg: Reg, who: Who) -> Slip:
+    """Ask whom a cover name written on a leaf I may read stands for."""
+    return reg.request_decoding(who, body.leaf, body.name, body.purpose)
+
+
+@router.post("/slips/{slip_id}/decoding", tags=["custody"])
+def decide_decoding(slip_id: Id, body: DecodingBody, reg: Reg, who: Who) -> Slip:
+    """A custodian who may decode answers a decoding slip (or refuses it)."""
+    return reg.decide_decoding(who, slip_id, approve=body.approve)
 
 
 @router.get("/slips/{slip_id}", tags=["custody"])

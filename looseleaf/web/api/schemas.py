@@ -119,6 +119,16 @@ class ReaderBody(Strict):
     person: int | None = Field(default=None, ge=1, le=2**62)
 
 
+class DecodeBody(Strict):
+    leaf: int = Field(ge=1, le=2**62)
+    name: str = Field(min_length=1, max_length=200)
+    purpose: str = Field(min_length=1, max_length=2000)
+
+
+class DecodingBody(Strict):
+    approve: bool
+
+
 class TokenBody(Strict):
     reader: str = Field(min_length=1, max_length=64)
     days: int | None = Field(default=None, ge=1, le=3650)

@@ -36,6 +36,25 @@ def request_slip(request: Request, reg: Reg, form: Posted) -> Response:
     return see_other(f"/?raised={slip.id}#slips")
 
 
+@router.post("/slips/decode")
+def request_decoding(request: Request, reg: Reg, form: Posted) -> Response:
+    """A slip asking whom a cover name on a leaf stands for."""
+    me = desk(request, reg)
+    leaf = field(form, "leaf")
+    if not digits(leaf):
+        raise BadInput("leaf", "name the leaf the cover name is written on")
+    slip = reg.request_decoding(me.actor, int(leaf), field(form, "name"), field(form, "purpose"))
+    return see_other(f"/?raised={slip.id}#slips")
+
+
+@router.post("/queue/{slip_id}/decoding")
+def decide_decoding(request: Request, slip_id: Id, reg: Reg, form: Posted) -> Response:
+    """A custodian who may decode answers a decoding slip, or refuses it."""
+    answer = field(form, "answer")
+    reg.decide_decoding(desk(request, reg).actor, slip_id, approve=answer == "approve")
+    return see_other(f"/queue?decided={slip_id}")
+
+
 @router.post("/slips/{slip_id}/return")
 def return_slip(request: Request, slip_id: Id, reg: Reg, form: Posted) -> Response:
     del form
