@@ -5,7 +5,7 @@ Every call names its actor and goes: check with the policy, record the
 event, then return. A read records its event in the transaction that fetches
 the text, and that transaction commits before the text is returned, so no
 content leaves without its record. The facade is one class, written in one
-module per area (`catalogue`, `accounts`, `custody`, `audit`, `cardindex`,
+module per area (`catalogue`, `accounts`, `custody`, `copies`, `decoding`, `audit`, `cardindex`,
 `search`, `evidence`, `scans`, `redaction`) over a shared base.
 """
 
@@ -22,6 +22,7 @@ from looseleaf.registry.accounts import Accounts
 from looseleaf.registry.audit import Audit
 from looseleaf.registry.base import MarkingRequest
 from looseleaf.registry.catalogue import Catalogue, IngestResult
+from looseleaf.registry.copies import Copies
 from looseleaf.registry.custody import Custody
 from looseleaf.registry.decoding import Decoding
 from looseleaf.registry.evidence import ClaimInput, Evidence
@@ -52,7 +53,16 @@ __all__ = [
 
 
 class Registry(
-    Catalogue, Accounts, Custody, Decoding, Audit, Evidence, Proposals, Scans, Redactions
+    Catalogue,
+    Accounts,
+    Custody,
+    Copies,
+    Decoding,
+    Audit,
+    Evidence,
+    Proposals,
+    Scans,
+    Redactions,
 ):
     @classmethod
     def open(cls, settings: Settings, *, clock: Clock = system_clock) -> Registry:

@@ -60,7 +60,10 @@ class Decoding(RegistryBase):
             slip_id,
             decide=lambda policy: self._may_decode(policy, actor, slip_id),
         ) as (tx, _):
-            slip = slips.listing(tx, slip_id=slip_id)[0]
+            found = slips.listing(tx, slip_id=slip_id)
+            if not found:
+                raise NotFound("slip", slip_id)
+            slip = found[0]
             if slip.scope_kind != "decode":
                 raise BadInput(f"slip {slip_id}", "is no decoding slip (decide it with --approve)")
             if slip.status != "pending":
