@@ -43,13 +43,21 @@ def test_demo_builds_the_petrov_case(tmp_path: Path, capsys: pytest.CaptureFixtu
         petrov = built.as_reader("petrov", via=OPERATOR)
         _, seen = built.dossier(petrov, "ORLOV-BRANDT, Kasimir")
         readable = [leaf.id for report in seen for leaf in report.leaves]
-        [decided, pending] = built.slips(built.as_reader("keeper", via=OPERATOR))
+        [decided, pending, own] = built.slips(built.as_reader("keeper", via=OPERATOR))
+        assert (own.reader, own.status) == ("lupu", "decided")  # his own file, granted
         assert decided.proposed is not None
         assert len(decided.proposed) == 3
         assert readable == list(decided.granted) == list(decided.proposed[:2])
         assert pending.status == "pending"
         [copy] = built.copies(OPERATOR, outstanding=True)
         assert (copy.reader, copy.leaves) == ("petrov", decided.granted[:1])
+        # Lupu reads his own file: his own names in, his sister's masked.
+        lupu = built.as_reader("lupu", via=OPERATOR)
+        letter = next(
+            leaf for leaf in own.granted if "Grigore" in built.read(lupu, leaf).normalised
+        )
+        assert "Grigore" in built.read(lupu, letter).normalised
+        assert not any("Ileana" in built.read(lupu, leaf).normalised for leaf in own.granted)
     assert (tmp_path / "copy-1.pdf").read_bytes().startswith(b"%PDF-")
 
 

@@ -18,6 +18,7 @@ marked `<HIDDEN:...>` (`Observations.shown_hidden`).
 
 from __future__ import annotations
 
+import base64
 import difflib
 import hashlib
 import io
@@ -34,6 +35,7 @@ import pytest
 import typer
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from pypdf import PdfReader
 
 from looseleaf.cli import app as cli_app
 from looseleaf.cli import common as cli_common
@@ -173,6 +175,11 @@ class Canon:
         self.replacements.append((world.token, "<token:main>"))
         self.replacements += [(t, f"<token:spare-{n}>") for n, t in enumerate(world.spares)]
 
+    def _pdf(self, encoded: str, asked: set[int], known: _Known) -> str:
+        """A copy by its text (its bytes hold random ids): what a masked word
+        would be found in."""
+        return "<pdf text>\n" + self.text(pdf_text(base64.b64decode(encoded)), asked, known)
+
     def labels(self) -> dict[int, str]:
         found: dict[int, str] = {}
         for ref, value in self.world.refs.items():
@@ -238,7 +245,9 @@ class Canon:
                 return self.text(item, asked, known)
             if isinstance(item, dict):
                 return {
-                    key: "<random>"
+                    key: self._pdf(item[key], asked, known)
+                    if key == "pdf_base64" and item[key]
+                    else "<random>"
                     if key in _RANDOM_KEYS and item[key] is not None
                     else walk(item[key])
                     for key in sorted(item)
@@ -322,6 +331,11 @@ _SVG = re.compile(r"<svg\b.*?</svg>", re.DOTALL)
 _GEOMETRY = re.compile(
     r'\s(?:x|y|x1|x2|y1|y2|cx|cy|r|d|width|height|viewBox|transform|points|text-anchor)="[^"]*"'
 )
+
+
+def pdf_text(data: bytes) -> str:
+    """The text a PDF holds, as a text extractor reads it."""
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
 
 
 def page_text(text: str) -> str:
@@ -530,7 +544,7 @@ class Http:
                 shown,
             )
         elif "pdf" in kind:
-            body = f"<pdf of {len(response.content) > 0} bytes>"
+            body = "<pdf text>\n" + self.canon.text(pdf_text(response.content), asked)
         elif kind.startswith("image/"):
             # A facsimile is drawn for its reader: the same bytes in both worlds, or a leak.
             body = f"<{kind} sha256 {hashlib.sha256(response.content).hexdigest()}>"

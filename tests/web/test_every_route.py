@@ -49,6 +49,14 @@ ASKS: dict[tuple[str, str], list[dict[str, Any]]] = {
     ("POST", "/api/tokens"): [{"reader": "petrov"}],
     ("POST", "/api/claims"): [{"leaf": "{leaf_id}", "subject": "Lupu", "property": "born"}],
     ("POST", "/api/claims/decision"): [{"accept": True}],
+    ("POST", "/api/leaves/{leaf_id}/redaction"): [{"keep": True}, {"add": ["0:4"]}],
+    ("GET", "/api/leaves/{leaf_id}/redaction/preview"): [{"class": "researcher"}],
+    ("PUT", "/api/redaction/policies/{name}"): [{"masks": ["third_party", "none"], "lapses": True}],
+    ("POST", "/api/slips/decode"): [{"leaf": "{leaf_id}", "name": "Lupu", "purpose": "route"}],
+    ("POST", "/api/slips/{slip_id}/decoding"): [{"approve": False}],
+    ("POST", "/slips/decode"): [{"leaf": "{leaf_id}", "name": "Lupu", "purpose": "route"}],
+    ("POST", "/queue/{slip_id}/decoding"): [{"answer": "refuse"}],
+    ("POST", "/leaves/{leaf_id}/redaction"): [{"keep": "0", "add": ""}],
     ("POST", "/slips"): [{"purpose": "route test", "leaves": "{leaf_id}"}],
     ("POST", "/notes"): [{"text": "a note", "cite": "{leaf_id}"}],
     ("POST", "/registrar/mark"): [{"leaves": "{leaf_id}", "level": "SECRET"}],
@@ -80,6 +88,7 @@ def _ids(demo: Demo) -> dict[str, str]:
         "person_id": str(person),
         "suggestion_id": str(suggestions[0].id if suggestions else 999_999_999),
         "token_id": str(token_id),
+        "name": "journalist",  # a reader class
     }
 
 
@@ -89,7 +98,10 @@ def _filled(value: Any, ids: dict[str, str]) -> Any:
         whole = re.fullmatch(r"\{(\w+)\}", value)
         return ids[whole.group(1)] if whole else value
     if isinstance(value, list):
-        return [int(v) if isinstance(v, str) else v for v in (_filled(v, ids) for v in value)]
+        return [
+            int(v) if isinstance(v, str) and v.isdigit() else v
+            for v in (_filled(v, ids) for v in value)
+        ]
     if isinstance(value, dict):
         return {k: _filled(v, ids) for k, v in value.items()}
     return value
