@@ -27,7 +27,7 @@ from looseleaf.redaction.boxes import masked_boxes
 from looseleaf.redaction.spans import MARKER, Span, masked, parse_range, union
 from looseleaf.redaction.suggest import Known, suggest
 from looseleaf.registry.base import RegistryBase
-from looseleaf.registry.leafnames import known_mentions
+from looseleaf.registry.leafnames import hidden_types, known_mentions
 from looseleaf.store import Tx, leaves, mentions, persons, redactions, scans
 
 
@@ -419,7 +419,10 @@ class Redactions(RegistryBase):
         records they are cleared for, the names linked to those records."""
         visible = None if actor.reader_id is None else sql.visible_persons(actor.reader_id)
         forms: dict[int, list[str]] = {}
-        for _, person_id, form, _ in persons.all_forms(tx, visible):
+        # Only the forms the actor may know a record by: a cover name is
+        # none of them for a custodian who may not decode it.
+        secret = hidden_types(self, tx, actor)
+        for _, person_id, form, _ in persons.all_forms(tx, visible, secret=secret):
             forms.setdefault(person_id, []).append(form)
         known = [Known(person_id, tuple(f)) for person_id, f in forms.items()]
         linked: list[tuple[int, int, int | None]] = [

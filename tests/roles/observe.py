@@ -246,7 +246,7 @@ class Canon:
             if isinstance(item, dict):
                 return {
                     key: self._pdf(item[key], asked, known)
-                    if key == "pdf_base64" and item[key]
+                    if key == "pdf_base64" and isinstance(item[key], str) and item[key]
                     else "<random>"
                     if key in _RANDOM_KEYS and item[key] is not None
                     else walk(item[key])
