@@ -154,6 +154,31 @@ def joined(text: str) -> tuple[str, list[int]]:
     return "".join(out), origin
 
 
+#: What OCR misreads in names: "rn" for "m", a zero for an O.
+_MISREAD = re.compile(r"rn|(?<![\d])0(?=[a-zA-Zà-ÿ])")
+
+
+def misread(text: str) -> tuple[str, list[int]] | None:
+    """`text` as it was before OCR's usual misreadings ("Tornasz" for
+    "Tomasz", "0lszak" for "Olszak"), with each character's origin; None
+    where there is none to undo."""
+    if not _MISREAD.search(text):
+        return None
+    out: list[str] = []
+    origin: list[int] = []
+    at = 0
+    for match in _MISREAD.finditer(text):
+        out.append(text[at : match.start()])
+        origin.extend(range(at, match.start()))
+        out.append("m" if match.group() == "rn" else "O")
+        origin.append(match.start())
+        at = match.end()
+    out.append(text[at:])
+    origin.extend(range(at, len(text)))
+    origin.append(len(text))
+    return "".join(out), origin
+
+
 def quoted(text: str) -> list[tuple[int, int]]:
     """Quoted capitalised words that are not a thing's name."""
     found = []

@@ -55,6 +55,9 @@ _ADDRESS_CUE = (
     r"permanent\s+)?address\s*:\s*|\b(?:flat|house|apartment|home)\s+(?:at|in)\s+|\bresidence\s*:\s*|\bres\.\s+|\bwohnung\s*:\s*|"
     r"\bdirección\s*:\s*|\badres\s*:\s*|\bbydliště\s*:\s*|\bflat\s+of\s+[^,\n]{2,40},\s+))"
 )
+#: A date of birth written before an address in a list of persons
+#: ("b. 13. 9. 1940, Praha 3, Slavíkova 22").
+_AFTER_BIRTH = r"(?<=(?i:\b(?:b\.|born|geb\.|nar\.|ur\.)\s*\d{1,2}\.\s?\d{1,2}\.\s?\d{4},\s))"
 #: What an address after a cue runs to: a number in it, up to the clause's end.
 _ADDRESS_RUN = (
     r"(?!(?:at|in|en|w|v|ve)\s)[\wÀ-ÿĀ-žА-я][^\n;()]{0,60}?\d[^\n;()]{0,40}?"
@@ -109,9 +112,56 @@ _REGIONS = (
 )
 
 
+#: Column headings of a register that say what the column's cells identify.
+_COLUMNS = (
+    ("date_of_birth", re.compile(r"(?i)\b(?:born|birth|d\.?o\.?b|geb|geboren|nar|urodz|nacim)")),
+    (
+        "id_number",
+        re.compile(
+            r"(?i)\b(?:internee|prisoner|inmate|personnel|passport|identity|id|card|pesel|pkz|"
+            r"dni|registration)\b"
+        ),
+    ),
+)
+_CELL = re.compile(r"[^|]+")
+
+
+def registers(text: str) -> list[tuple[int, int, str]]:
+    """Cells of a register typed as a table ("Entry | Internee No. | Name |
+    Born"): the columns whose heading names a date of birth or a person's
+    number, in every row under that heading."""
+    found: list[tuple[int, int, str]] = []
+    kinds: dict[int, str] | None = None
+    at = 0
+    for line in text.splitlines(keepends=True):
+        cells = [(m.start() + at, m.end() + at) for m in _CELL.finditer(line.rstrip("\n"))]
+        if line.count("|") < 2:
+            kinds = None
+        elif kinds is None:
+            kinds = {}
+            for column, (a, b) in enumerate(cells):
+                heading = text[a:b]
+                for kind, pattern in _COLUMNS:
+                    if pattern.search(heading) and not any(c.isdigit() for c in heading):
+                        kinds[column] = kind
+                        break
+        else:
+            for column, kind in kinds.items():
+                if column < len(cells):
+                    a, b = cells[column]
+                    while a < b and text[a].isspace():
+                        a += 1
+                    while b > a and text[b - 1].isspace():
+                        b -= 1
+                    if b > a and any(c.isdigit() for c in text[a:b]):
+                        found.append((a, b, kind))
+        at += len(line)
+    return found
+
+
 def identifiers(text: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) of every identifier found, leftmost first."""
-    found: list[tuple[int, int, str]] = []
+    found: list[tuple[int, int, str]] = list(registers(text))
     for kind, recogniser in _recognisers():
         for result in recogniser.analyze(
             text, entities=[recogniser.supported_entities[0]], nlp_artifacts=None
@@ -152,7 +202,12 @@ def _recognisers() -> tuple[tuple[str, Any], ...]:
 
     return (
         ("date_of_birth", recogniser("DATE_OF_BIRTH", (_BORN + _DATE,))),
-        ("address", recogniser("ADDRESS", (*_ADDRESSES, _ADDRESS_CUE + _ADDRESS_RUN))),
+        (
+            "address",
+            recogniser(
+                "ADDRESS", (*_ADDRESSES, _ADDRESS_CUE + _ADDRESS_RUN, _AFTER_BIRTH + _ADDRESS_RUN)
+            ),
+        ),
         ("id_number", recogniser("ID_NUMBER", (_ID_CONTEXT + rf"(?:{_ID})",))),
         ("phone", recogniser("PHONE", (_PHONE_CONTEXT + _PHONE,))),
         ("phone", PhoneRecognizer(supported_regions=_REGIONS, leniency=1)),

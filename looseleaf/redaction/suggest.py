@@ -19,6 +19,7 @@ custodian can remove a span, never find one that was never shown).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -59,6 +60,13 @@ def suggest(
         name(start, end, whose, "linked at ingest")
     for start, end in cues.spans_of(_known_names(owners, join), origin):
         name(start, end, owner(text[start:end], owners), "a form of a record")
+    unread = cues.misread(join)
+    if unread is not None:  # a record's form as OCR misread it
+        view, back = unread
+        for a, b in _known_names(owners, view):
+            first, last = back[a], back[b - 1] + 1  # in the joined text
+            start, end = origin[first], origin[last - 1] + 1
+            name(start, end, owner(view[a:b], owners), "a form of a record, misread")
     guessed = [
         (m.start, m.end)
         for m in unaided(join, model=False, earlier=earlier)
@@ -83,9 +91,21 @@ def suggest(
         cues.spans_of([(a, b) for a, b, _ in again], origin), again, strict=True
     ):
         name(start, end, owner(word, owners), "written again")
-    for start, end, kind in identifiers(text):
+    for start, end, kind in _with_repeats(text, identifiers(text)):
         found.append(Span(start, end, kind, None, text[start:end], kind.replace("_", " ")))
     return _resolved(found)
+
+
+def _with_repeats(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A person's number, once found, wherever else the page writes it
+    ("2178 - visits only by his mother")."""
+    numbers = {text[a:b]: kind for a, b, kind in found if kind == "id_number" and b - a >= 4}
+    more = [
+        (m.start(), m.end(), numbers[m.group()])
+        for number in numbers
+        for m in re.finditer(rf"(?<![\w.,/-]){re.escape(number)}(?![\w/-]|[.,]\d)", text)
+    ]
+    return found + more
 
 
 def _untitled(text: str, start: int, end: int) -> int:
@@ -123,7 +143,7 @@ def _resolved(found: list[Span]) -> list[Span]:
             people = {p for p in (last.person_id, span.person_id) if p is not None}
             if "name" not in (last.kind, span.kind) or last.kind != span.kind:
                 people = set()  # an identifier is nobody's in particular
-            kind = last.kind if last.kind == "name" or span.kind != "name" else span.kind
+            kind = last.kind if last.kind != "name" else span.kind  # an identifier's kind wins
             end = max(last.end, span.end)
             kept[-1] = Span(
                 last.start,

@@ -76,3 +76,33 @@ def test_a_name_and_an_address_run_together_belong_to_nobody() -> None:
     text = "Sokolov, 14 Lesnaya Street"
     spans = suggest(text, CAST)
     assert all(s.person_id is None for s in spans if s.kind != "name")
+
+
+def test_a_register_typed_as_a_table_is_read_by_its_column_headings() -> None:
+    text = (
+        "Entry | Prisoner No. | Name | Born | Cell\n"
+        "02.01.1950 | 3317 | NOWAK, Ewa | 11.09.1921 | 4/2\n"
+        "03.01.1950 | 3318 | ZIELIŃSKI, Piotr | 1930 | 4/3\n"
+        "\n"
+        "3317 - released on 5 May.\n"
+    )
+    kinds = [(s.text, s.kind) for s in suggest(text, []) if s.kind != "name"]
+    assert kinds == [
+        ("3317", "id_number"),
+        ("11.09.1921", "date_of_birth"),
+        ("3318", "id_number"),
+        ("1930", "date_of_birth"),
+        ("3317", "id_number"),  # the number, wherever else the page writes it
+    ]
+
+
+def test_a_name_misread_by_ocr_is_still_the_records() -> None:
+    cast = [Known(1, ("Tomasz Kaminski",)), Known(2, ("Jan Olszak",))]
+    spans = {s.text: s.person_id for s in suggest("Tornasz Karninski met Capt. J. 0lszak.", cast)}
+    assert spans == {"Tornasz Karninski": 1, "J. 0lszak": 2}
+
+
+def test_an_address_after_a_date_of_birth_in_a_list_of_persons() -> None:
+    text = "Observed: Jiří Malý, b. 13. 9. 1940, Brno 2, Kounicova 42; his wife."
+    kinds = {s.text: s.kind for s in suggest(text, [])}
+    assert kinds["Brno 2, Kounicova 42"] == "address"
