@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from looseleaf.cardindex.names import fold, is_given, is_title
+from looseleaf.evidence.dates import MONTHS
 
 _WORD = r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐЎ][\wÀ-ÿĀ-žА-яёіїєґў'’-]*"
 #: A quoted word or two, capitalised: "Maler", „Lerche“, «Volga».
@@ -104,18 +105,6 @@ _NOT_NAMES = frozenset(
         "nr",
         "subject",
         "re",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
         "monday",
         "tuesday",
         "wednesday",
@@ -135,7 +124,7 @@ _NOT_NAMES = frozenset(
         "decision",
         "list",
     ]
-)
+) | frozenset(MONTHS)
 
 
 def joined(text: str) -> tuple[str, list[int]]:

@@ -14,7 +14,8 @@ mask, as a recorded event).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
 from looseleaf.cardindex.names import fold
@@ -140,28 +141,12 @@ class Redactions(RegistryBase):
     def redact_suggest(self, actor: Actor, leaf_id: int) -> Redaction:
         """The spans to mask on a leaf as suggested now, for a custodian who
         may read it: a read of the leaf, recorded as such."""
-        self._custodian(actor)
-        with self._acting(
-            actor,
-            Action.LEAF_REDACT,
-            leaf_id,
-            hidden=("leaf", leaf_id),
-            decide=lambda policy: self._may_redact(policy, actor, leaf_id),
-        ) as (tx, decision):
-            text = self._hand_out(tx, actor, "leaf.redact.suggest", leaf_id, decision)
+        with self._redacting(actor, leaf_id, "leaf.redact.suggest") as (tx, text):
             return Redaction(leaf_id, tuple(self._suggested(tx, actor, leaf_id, text.normalised)))
 
     def redaction(self, actor: Actor, leaf_id: int) -> Redaction:
         """A leaf's signed-off spans, for a custodian who may read it."""
-        self._custodian(actor)
-        with self._acting(
-            actor,
-            Action.LEAF_REDACT,
-            leaf_id,
-            hidden=("leaf", leaf_id),
-            decide=lambda policy: self._may_redact(policy, actor, leaf_id),
-        ) as (tx, decision):
-            text = self._hand_out(tx, actor, "leaf.redact.show", leaf_id, decision)
+        with self._redacting(actor, leaf_id, "leaf.redact.show") as (tx, text):
             signed = redactions.latest(tx, leaf_id)
             if signed is None:
                 return Redaction(leaf_id, ())
@@ -188,15 +173,7 @@ class Redactions(RegistryBase):
         added and removed as `START:END`. A removal names a span exactly or
         takes out every span it overlaps. Recorded, and the layers of every
         class are rebuilt from it at once."""
-        self._custodian(actor)
-        with self._acting(
-            actor,
-            Action.LEAF_REDACT,
-            leaf_id,
-            hidden=("leaf", leaf_id),
-            decide=lambda policy: self._may_redact(policy, actor, leaf_id),
-        ) as (tx, decision):
-            text = self._hand_out(tx, actor, "leaf.redact.read", leaf_id, decision)
+        with self._redacting(actor, leaf_id, "leaf.redact.read") as (tx, text):
             body = text.normalised
             removed = [parse_range(typed, len(body)) for typed in remove]
             added = [parse_range(typed, len(body)) for typed in add]
@@ -240,15 +217,7 @@ class Redactions(RegistryBase):
         """A leaf as a class (a subject reader with `person_id`) would read
         it: for the custodian checking a sign-off; recorded as a read."""
         chosen = rules.check_class(reader_class)
-        self._custodian(actor)
-        with self._acting(
-            actor,
-            Action.LEAF_REDACT,
-            leaf_id,
-            hidden=("leaf", leaf_id),
-            decide=lambda policy: self._may_redact(policy, actor, leaf_id),
-        ) as (tx, decision):
-            text = self._hand_out(tx, actor, "leaf.redact.show", leaf_id, decision)
+        with self._redacting(actor, leaf_id, "leaf.redact.show") as (tx, text):
             layer = redactions.layer_for(
                 tx,
                 "SELECT ll.id FROM leaf_layers ll WHERE ll.leaf_id = ? AND ll.reader_class = ? "
@@ -369,6 +338,21 @@ class Redactions(RegistryBase):
         }
 
     # -- keeping layers current ---------------------------------------------------------
+
+    @contextmanager
+    def _redacting(self, actor: Actor, leaf_id: int, action: str) -> Iterator[tuple[Tx, LeafText]]:
+        """A custodian's read of a leaf to redact it: the role and class
+        first (told so), then the leaf (else "not found"), the read recorded
+        as `action` before the text is handed on."""
+        self._custodian(actor)
+        with self._acting(
+            actor,
+            Action.LEAF_REDACT,
+            leaf_id,
+            hidden=("leaf", leaf_id),
+            decide=lambda policy: self._may_redact(policy, actor, leaf_id),
+        ) as (tx, decision):
+            yield tx, self._hand_out(tx, actor, action, leaf_id, decision)
 
     def _custodian(self, actor: Actor) -> None:
         """Refused (and recorded) before any leaf is looked at: an account

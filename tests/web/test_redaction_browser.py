@@ -26,6 +26,7 @@ from looseleaf.store import scans
 from tests.conftest import OPERATOR, write
 from tests.web.conftest import serving
 from tests.web.test_browser import Person, shoot
+from tests.web.test_facsimile_browser import _log_in
 
 pytestmark = pytest.mark.browser
 
@@ -94,16 +95,6 @@ def room(tmp_path: Path) -> Iterator[Room]:
                 by_file["lupu-02-voyage-report.md"][0],
                 by_file["informer-report.txt"][0],
             )
-
-
-def _log_in(who: Person, name: str) -> None:
-    from playwright.sync_api import expect
-
-    who.page.goto("/login")
-    who.page.get_by_label("Name").fill(name)
-    who.page.get_by_label("Password").fill(f"{name}-demo")
-    who.page.get_by_role("button", name="Log in").click()
-    expect(who.page.locator("h1")).to_have_text(f"{name}'s desk")
 
 
 def _brightest(image: Image.Image) -> int:
