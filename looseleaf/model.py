@@ -687,10 +687,14 @@ class Conflict(Jsonable):
 
     subject: str
     property: str
-    kind: str  # date, value, presence
+    kind: str  # date, value, role, presence
     why: str
     sides: tuple[tuple[Claim, ...], ...]
     notes: tuple[str, ...] = ()
+    #: The card-index record all sides speak of, when the claims are linked to one.
+    subject_id: int | None = None
+    #: Some side rests only on claims nobody has accepted yet (shown to registrars).
+    suggested: bool = False
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from datetime import date
 
 from looseleaf.cardindex.matcher import cluster
@@ -33,7 +34,28 @@ from looseleaf.evidence.numbers import number
 from looseleaf.model import Claim, Conflict
 
 #: Events that happen to a subject once: two dates that cannot overlap conflict.
-ONCE = frozenset({"born", "died", "executed", "founded", "dissolved", "absorbed", "exiled"})
+ONCE = frozenset(
+    {"born", "died", "executed", "founded", "dissolved", "absorbed", "exiled", "renamed"}
+)
+#: Events that may happen again, but not twice within a short time unless the
+#: text says so ("arrested again", "a second arrest"): two accounts of one
+#: arrest a week apart are one arrest dated twice; of a post, the same post.
+EPISODES = {
+    "arrested": 400,
+    "tried": 400,
+    "sentenced": 400,
+    "interrogated": 0,
+    "recruited": 1500,
+    "appointed": 1500,
+    "dismissed": 1500,
+    "released": 400,
+}
+#: Words in a claim's quote that say an event happened again.
+AGAIN = re.compile(
+    r"\b(?:again|second|third|once more|re-?arrested|re-?tried|re-?sentenced|re-?appointed|"
+    r"another)\b",
+    re.I,
+)
 #: Properties with one true value for one time: counts of victims and of the
 #: co-accused, roles at an event.
 SINGLE_VALUE = frozenset({"number-of-victims", "number-of-co-accused", "role"})
@@ -50,6 +72,8 @@ number_of = number
 
 
 def _value_key(claim: Claim) -> str:
+    if claim.property == "sentenced":
+        return _term(claim.value) or ""
     if claim.value_id is not None:
         return f"#{claim.value_id}"
     if claim.value is None:
@@ -97,15 +121,15 @@ def conflicts(
     shown = []
     for conflict in found:
         ids = {c.id for side in conflict.sides for c in side}
-        texts = tuple(text for covered, text in notes if covered <= ids and covered)
+        records = {c.subject_id for side in conflict.sides for c in side}
         shown.append(
-            Conflict(
-                conflict.subject,
-                conflict.property,
-                conflict.kind,
-                conflict.why,
-                conflict.sides,
-                texts,
+            replace(
+                conflict,
+                notes=tuple(text for covered, text in notes if covered <= ids and covered),
+                subject_id=records.pop() if len(records) == 1 else None,
+                suggested=any(
+                    all(c.status == "suggested" for c in side) for side in conflict.sides
+                ),
             )
         )
     return shown
@@ -118,7 +142,7 @@ def _conflicts_in(prop: str, group: list[Claim]) -> list[Conflict]:
     if prop == "number-of-victims":
         return _values(subject, prop, _without_parts(group), "counts that cannot all be right")
     if prop == "role":
-        return _values(subject, prop, group, "different roles at one event")
+        return _values(subject, prop, group, "different roles in one proceeding")
     if prop == "tried":
         counted = [c for c in group if c.value and number(c.value) is not None]
         return _values(subject, prop, counted, "different numbers tried together")
@@ -128,8 +152,79 @@ def _conflicts_in(prop: str, group: list[Claim]) -> list[Conflict]:
             found += _dates(subject, prop, lineage)
         return found
     if prop in ONCE:
-        return _dates(subject, prop, group)
+        found = _dates(subject, prop, group)
+        if prop == "born":
+            found += _places(subject, group)
+        return found
+    if EPISODES.get(prop):
+        return _episodes(subject, prop, group) + (
+            _values(subject, prop, _terms(group), "different sentences for one trial")
+            if prop == "sentenced"
+            else []
+        )
     return []
+
+
+def _episodes(subject: str, prop: str, group: list[Claim]) -> list[Conflict]:
+    """One arrest (trial, appointment to a post ...) told with dates that cannot
+    overlap but lie so close that they are one event; a claim that says it
+    happened again is its own event."""
+    window = EPISODES[prop]
+    dated = [c for c in group if c.date_first is not None and not AGAIN.search(c.quote)]
+
+    def same(a: Claim, b: Claim) -> bool:
+        return _gap_days(a, b) <= window and _same_post(a, b)
+
+    found = []
+    for component in _components(dated, same):
+        sides = _date_sides(component)
+        if len(sides) >= 2:
+            found.append(
+                Conflict(
+                    subject, prop, "date", "one event, dates that cannot all be right", tuple(sides)
+                )
+            )
+    return found
+
+
+def _same_post(a: Claim, b: Claim) -> bool:
+    """Appointments to one post (or dismissals from it): the posts' words
+    overlap; a claim that names no post speaks of none in particular."""
+    if a.property not in {"appointed", "dismissed", "recruited"}:
+        return True
+    x, y = _words(a.value), _words(b.value)
+    return bool(x & y) if x and y else False
+
+
+def _words(value: str | None) -> set[str]:
+    stop = {"the", "of", "a", "an", "as", "to", "and", "in", "for"}
+    return {w for w in re.findall(r"\w+", (value or "").casefold()) if w not in stop}
+
+
+def _terms(group: list[Claim]) -> list[Claim]:
+    """Sentences that say what was given (a death sentence, a number of years)."""
+    return [c for c in group if _term(c.value) is not None]
+
+
+def _term(value: str | None) -> str | None:
+    text = (value or "").casefold()
+    if "death" in text or "shooting" in text:
+        return "death"
+    amount = number(re.split(r"\s+years?\b", text)[0]) if "year" in text else None
+    return None if amount is None else f"{amount:g} years"
+
+
+def _places(subject: str, group: list[Claim]) -> list[Conflict]:
+    """Born in two places that are not one inside the other."""
+    placed = [c for c in group if c.place]
+    by_place: dict[str, list[Claim]] = defaultdict(list)
+    for claim in placed:
+        by_place[(claim.place or "").casefold()].append(claim)
+    names = sorted(by_place)
+    if any(a in b or b in a for a in names for b in names if a != b) or len(names) < 2:
+        return []
+    sides = tuple(tuple(by_place[name]) for name in names)
+    return [Conflict(subject, "born", "value", "born in different places", sides)]
 
 
 def _dates(subject: str, prop: str, group: list[Claim]) -> list[Conflict]:
@@ -204,7 +299,8 @@ def _presence(subject: str, group: list[Claim]) -> list[Conflict]:
     ]
 
     def clash(a: Claim, b: Claim) -> bool:
-        return _overlap_days(a, b) >= 2 and not _same_place(a, b)
+        together = _overlap_days(a, b) >= 2 or _day_inside(a, b) or _day_inside(b, a)
+        return together and not _same_place(a, b)
 
     found = []
     for component in _components(dated, clash):
@@ -287,6 +383,25 @@ def _overlap_days(a: Claim, b: Claim) -> int:
     if first > last:
         return 0
     return (date.fromisoformat(last) - date.fromisoformat(first)).days + 1
+
+
+def _day_inside(a: Claim, b: Claim) -> bool:
+    """One day of `a` falls strictly inside `b`'s stay (not the day it came
+    or left, when one may travel): "in Kharkov on 2 February" against "in
+    Moscow from 28 January to 10 February"."""
+    if a.date_first != a.date_last or b.date_first == b.date_last:
+        return False
+    return (b.date_first or "") < (a.date_first or "") < (b.date_last or "")
+
+
+def _gap_days(a: Claim, b: Claim) -> int:
+    """Days between two dated claims (0 when they overlap)."""
+    if _overlap(a, b):
+        return 0
+    first, second = sorted((a, b), key=lambda c: c.date_first or "")
+    return (
+        date.fromisoformat(second.date_first or "") - date.fromisoformat(first.date_last or "")
+    ).days
 
 
 def _same_time(a: Claim, b: Claim) -> bool:

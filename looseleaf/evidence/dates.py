@@ -29,10 +29,23 @@ from datetime import date, timedelta
 
 from looseleaf.evidence.numbers import NUMBER, number
 
+#: Month names in English whatever the server's locale.
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 MONTHS = {
-    name.lower(): number
-    for number in range(1, 13)
-    for name in (calendar.month_name[number], calendar.month_abbr[number])
+    name.lower(): number for number, full in enumerate(MONTH_NAMES, 1) for name in (full, full[:3])
 }
 MONTHS["sept"] = 9
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -60,7 +73,19 @@ def _year(name: str) -> str:
 
 
 _PART = r"(?:(?:the\s+)?(?P<{0}>beginning|start|middle|end)\s+of\s+)?"
-_MOD = r"(?:(?P<mod>early|late|mid)[- ](?:in\s+)?(?:the\s+)?)?"
+_MOD = (
+    r"(?:(?P<mod>early|late|mid|about|around|circa|c\.|ca\.|approximately|roughly)"
+    r"(?:[- ]|(?<=\.))\s*(?:in\s+)?(?:the\s+)?)?"
+)
+#: Months as registries number them: "3.IV.1938", "12.III.37", "03.04.1938".
+_ROMAN_MONTHS = {
+    roman: number
+    for number, roman in enumerate(
+        ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"), 1
+    )
+}
+_NUMERAL_MONTH = r"(?P<m1>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I|0?[1-9]|1[0-2])"
+_SHORT_YEAR = r"(?P<y>1[5-9]\d\d|20[0-4]\d|\d\d)(?![\d'’s]|\.\d)"
 _UNIT = r"(?P<unit>hours?|days?|weeks?|months?|years?)"
 _AMOUNT = rf"(?P<amount>{NUMBER}|several|a\s+few|a|an)"
 
@@ -81,6 +106,12 @@ _FORMS: list[tuple[str, re.Pattern[str]]] = [
         ),
         (
             "dayspan",
+            rf"\b(?:(?:from|between)\s+)?(?:the\s+)?{_day('d1')}\s+(?:of\s+)?{_month('m1')}"
+            rf"(?:,?\s+{_year('y1')})?\s*(?:-|–|to|and|until|till)\s*(?:the\s+)?{_day('d2')}"
+            rf"\s+(?:of\s+)?{_month('m2')},?\s+{_year('y')}",
+        ),
+        (
+            "dayspan",
             rf"\b{_month('m1')}\s+{_day('d1')}(?:\s*,\s*[0-3]?\d)+\s*,?\s+and\s+{_day('d2')}"
             rf"(?:,?\s+{_year('y')})?",
         ),
@@ -91,6 +122,20 @@ _FORMS: list[tuple[str, re.Pattern[str]]] = [
         ),
         ("day", rf"\b{_month('m1')}\s+{_day('d1', ocr=True)},?\s+{_year('y')}"),
         ("iso", r"\b(?P<y>1[5-9]\d\d|20[0-4]\d)-(?P<m1>[01]\d)-(?P<d1>[0-3]\d)\b"),
+        (
+            "numeric",
+            rf"(?<![\w.,/])(?P<d1>[0-3]?\d)\s?(?P<sep>[./])\s?{_NUMERAL_MONTH}\s?(?P=sep)\s?"
+            rf"{_SHORT_YEAR}",
+        ),
+        (
+            "numericspan",
+            rf"(?<![\w.,/])(?P<d1>[0-3]?\d)\s*[-–]\s*(?P<d2>[0-3]?\d)\s?(?P<sep>[./])\s?"
+            rf"{_NUMERAL_MONTH}\s?(?P=sep)\s?{_SHORT_YEAR}",
+        ),
+        (
+            "numericmonth",
+            rf"(?<![\w.,/])(?P<m1>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\.\s?{_year('y')}",
+        ),
         # month ranges
         (
             "monthspan",
@@ -171,6 +216,36 @@ class When:
     approximate: bool = False
     #: A bare year in brackets after a title: when a book came out, not an event.
     citation: bool = False
+
+    @classmethod
+    def between(cls, first: date, last: date, text: str, approximate: bool = False) -> When:
+        """A period known by its days (a claim's stored dates, a receipt's day)."""
+        if first == last:
+            precision = "day"
+        elif (first.day, first.month) == (1, 1) and (last.day, last.month) == (31, 12):
+            precision = "year" if first.year == last.year else "range"
+        elif first.day == 1 and (first.year, first.month) == (last.year, last.month):
+            precision = (
+                "month" if last.day == calendar.monthrange(last.year, last.month)[1] else "range"
+            )
+        else:
+            precision = "range"
+        return cls(
+            first.isoformat(), last.isoformat(), precision, text, 0, len(text), None, approximate
+        )
+
+    @property
+    def first_day(self) -> date:
+        return date.fromisoformat(self.first)
+
+    @property
+    def last_day(self) -> date:
+        return date.fromisoformat(self.last)
+
+    @property
+    def precise(self) -> bool:
+        """One day, said as such."""
+        return self.first == self.last and not self.approximate
 
     def overlaps(self, other: When) -> bool:
         return self.first <= other.last and other.first <= self.last
@@ -317,13 +392,41 @@ def _read_iso_day(g: _Groups, context: Context) -> _Reading | None:
     return None if iso is None else _Reading(iso, iso, "day")
 
 
+def _numeral_month(text: str) -> int:
+    return _ROMAN_MONTHS.get(text.upper()) or int(text)
+
+
+def _read_numeric(g: _Groups, context: Context) -> _Reading | None:
+    """A day written in figures, day first as European registries write it; a
+    two-figure year is of the twentieth century."""
+    year = g.integer("y")
+    year = year + 1900 if year < 100 else year
+    iso = _iso(year, _numeral_month(g.text("m1")), g.integer("d1"))
+    return None if iso is None else _Reading(iso, iso, "day")
+
+
+def _read_numeric_span(g: _Groups, context: Context) -> _Reading | None:
+    day = _read_numeric(g, context)
+    if day is None:
+        return None
+    last = _iso(int(day.first[:4]), int(day.first[5:7]), g.integer("d2"))
+    return None if last is None or last <= day.first else _Reading(day.first, last, "range")
+
+
+def _read_numeric_month(g: _Groups, context: Context) -> _Reading | None:
+    year, month = g.integer("y"), _numeral_month(g.text("m1"))
+    first, last = _month_span(year, month)
+    return _Reading(first, last, "month")
+
+
 def _read_dayspan(g: _Groups, context: Context) -> _Reading | None:
     m1 = g.month("m1")
     m2 = g.month("m2") if g.has("m2") else m1
     year = g.integer("y") if g.has("y") else _nearest_year(context, m1, g.integer("d1", 1))
     if year is None:
         return None
-    first, last = _iso(year, m1, g.integer("d1")), _iso(year, m2, g.integer("d2"))
+    y1 = g.integer("y1") if g.has("y1") else (year if m1 <= m2 else year - 1)
+    first, last = _iso(y1, m1, g.integer("d1")), _iso(year, m2, g.integer("d2"))
     if first is None or last is None or last <= first:
         return None
     return _Reading(first, last, "range")
@@ -373,6 +476,9 @@ def _read_year(g: _Groups, context: Context) -> _Reading | None:
 _ABSOLUTE: dict[str, Callable[[_Groups, Context], _Reading | None]] = {
     "day": _read_day,
     "iso": _read_iso_day,
+    "numeric": _read_numeric,
+    "numericmonth": _read_numeric_month,
+    "numericspan": _read_numeric_span,
     "dayspan": _read_dayspan,
     "monthspan": _read_monthspan,
     "season": _read_season,
@@ -508,7 +614,7 @@ def _month_written(match: re.Match[str]) -> bool:
     groups = match.groupdict()
     for key in ("m1", "m2"):
         name = groups.get(key)
-        if name and not name[:1].isupper():
+        if name and name[:1].isalpha() and not name[:1].isupper():
             return False
     return True
 
@@ -643,3 +749,65 @@ def dates_in(text: str, context: When | Context | None = None) -> list[When]:
     year is counted from the nearest date before it (at first, `context`:
     say, the date of the report or of the leaf before)."""
     return DateReader(context).read(text)
+
+
+_TYPED = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d\d)(?:-(?P<d>\d\d)(?:[T ]\S*)?)?)?")
+_TYPED_SPAN = re.compile(r"(?P<a>\d{4})\s*(?:-|–|—|/|to)\s*(?P<b>\d{4})")
+_TYPED_DECADE = re.compile(r"(?P<y>\d{3})0['’]?s")
+_TYPED_MONTH = re.compile(r"(?P<name>[A-Za-z]+)\.?,?\s+(?P<y>\d{4})")
+_TYPED_APPROXIMATE = re.compile(
+    r"^(?:c\.|ca\.|circa|about|around|approx\.?|approximately)\s*", re.IGNORECASE
+)
+
+
+def parse(text: str | None) -> When | None:
+    """One date as a person types it or a source's date field holds it
+    ("1940-08-20", "1937-06", "1937/1938", "c. 1937", "1930s", "20 August
+    1940", "3.IV.1938", "spring 1951", a timestamp), or None where it says
+    nothing that can be placed. The one reading of a typed date: the CLI's
+    `--date`, a source's date on the timeline, a record's dates of life."""
+    if not text:
+        return None
+    given = " ".join(text.split()).strip().rstrip(".")
+    rest = _TYPED_APPROXIMATE.sub("", given)
+    approximate = rest != given
+    try:
+        found = _typed(rest)
+    except ValueError:  # a 13th month, a 31st of April, a year 0
+        return None
+    if found is None:
+        read = [w for w in DateReader().read(rest) if w.relative_to is None]
+        if len(read) != 1 or (read[0].start, read[0].end) != (0, len(rest)):
+            return None
+        found = read[0]
+    return replace(
+        found, text=given, start=0, end=len(given), approximate=found.approximate or approximate
+    )
+
+
+def _typed(text: str) -> When | None:
+    """The ISO shapes, for any year of the calendar (the reader of running
+    text knows only the years archives speak of)."""
+    if m := _TYPED.fullmatch(text):
+        year = int(m["y"])
+        if m["d"]:
+            day = date(year, int(m["m"]), int(m["d"]))
+            return When.between(day, day, text)
+        if m["m"]:
+            month = int(m["m"])
+            last = calendar.monthrange(year, month)[1]
+            return When.between(date(year, month, 1), date(year, month, last), text)
+        return When.between(date(year, 1, 1), date(year, 12, 31), text)
+    if m := _TYPED_SPAN.fullmatch(text):
+        first, last = int(m["a"]), int(m["b"])
+        if last <= first:
+            return None
+        return When.between(date(first, 1, 1), date(last, 12, 31), text)
+    if (m := _TYPED_MONTH.fullmatch(text)) and m["name"].lower() in MONTHS:
+        year, month = int(m["y"]), MONTHS[m["name"].lower()]
+        last = calendar.monthrange(year, month)[1]
+        return When.between(date(year, month, 1), date(year, month, last), text)
+    if m := _TYPED_DECADE.fullmatch(text):
+        start = int(m["y"]) * 10
+        return When.between(date(start, 1, 1), date(start + 9, 12, 31), text)
+    return None

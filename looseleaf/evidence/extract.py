@@ -312,7 +312,7 @@ def _again(text: str, surnames: dict[str, _Mention]) -> list[_Mention]:
 
 _ABBREVIATIONS = _words(
     "mr mrs dr st gen col capt lt no nos vol pp p a.m p.m i.e e.g jr sr prof rev "
-    "messrs u.s u.s.s.r mt ft fig cf vs"
+    "messrs u.s u.s.s.r mt ft fig cf vs jan feb mar apr jun jul aug sep sept oct nov dec"
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|\n+")
 _HEADING_WORDS = 14
@@ -413,6 +413,51 @@ _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _OBJECT_PRONOUN = re.compile(r"\b(?:him|her)\b")
 _POSSESSIVE = re.compile(r"\b(?:his|her|His|Her)\b")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We)\b")
+#: Where one was born: "born 12.III.1899 in Poltava", "born in the village of Lutsk".
+_BORN_IN = re.compile(
+    r"(?:\s+(?:on\s+)?[^,;\n]{0,25}?)?\s+in\s+(?:the\s+(?:village|town|city|district)\s+of\s+)?"
+    r"(?P<place>[A-Z][\w’'-]+(?:[\s-][A-Z][\w’'-]+)?)"
+)
+#: A post right after "appointed": "appointed chief engineer of the Works".
+_BARE_POST = re.compile(
+    r"\s+(?P<post>(?!(?:in|on|at|by|from|for|to|as|after|before|when|and|but|the|a|an|his|her)\b)"
+    r"[a-z][\w-]*(?:\s+(?!(?:in|on|at|by|from|for|to|of|after|before|when|and|but)\b)[a-z][\w-]*){0,2}"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?)"
+)
+#: What follows the date that opens an entry of a chronology.
+_ENTRY = re.compile(r"\s*[-–—:]\s")
+#: Events whose phrase holds a value beside the subject.
+_VALUED = frozenset({"appointed", "sentenced", "renamed", "recruited"})
+#: What a court gave: "to death", "to ten years in a labour camp", "to 8 years".
+_TERM = re.compile(
+    rf"(?:\s+(?:by|in|on)\s+[^,;.]{{0,60}}?)?\s+to\s+(?P<term>death|(?:a\s+term\s+of\s+)?"
+    rf"{NUMBER}\s+years?(?:\s+(?:in|of)\s+(?:a\s+)?(?:labou?r|corrective|prison|camps?|exile)"
+    r"[\w\s-]{0,30}?(?=[,;.]|\s+(?:on|in|by|for|and)\b|$))?)",
+    re.I,
+)
+#: The name an organisation was given: "renamed the Kharkov Machine Works".
+_NEW_NAME = re.compile(
+    r"\s+(?:as\s+|to\s+|into\s+)?(?:the\s+)?[\"“‘']?(?P<n>[A-Z][\w’'.-]*(?:\s+(?:of\s+|for\s+|the\s+)*"
+    r"[A-Z0-9][\w’'.-]*)*)"
+)
+#: What someone was recruited as or into: "as an informer", "into the NKVD".
+_RECRUITED_AS = re.compile(
+    r"(?:\s+by\s+[^,;.]{0,40}?)?\s+(?:as|into|to)\s+(?P<as>(?:an?\s+|the\s+)?[\w-]+(?:\s+[A-Z][\w-]+)*)"
+)
+#: Words before the name of whom a protocol questions.
+_RESPONDENT_CUE = re.compile(
+    r"\b(?:accused|defendant|suspect|prisoner|detainee|witness|"
+    r"(?:interrogation|questioning|examination|interview)\s+of(?:\s+the\s+(?:accused|witness))?)\b",
+    re.I,
+)
+#: "the accused" standing alone (not "the accused Sorokin"), meaning the respondent.
+_THE_RESPONDENT = re.compile(
+    r"\b[Tt]he\s+(?:accused|defendant|prisoner|suspect|detainee|arrested\s+(?:man|woman))\b"
+    r"(?![’']s|\s+[A-Z])"
+)
+#: The start of an answer's line: "Answer:", "A.", "Reply -".
+_ANSWER = re.compile(r"\s*(?:A|ANS|Ans|Answer|ANSWER|Reply|REPLY|R)\s*[:.\-–—]")
+_SIGNED = re.compile(r"\s*(?:signed|signature|yours|sincerely|respectfully|with respect)\b", re.I)
 _THIS_PERSON = re.compile(r"\b(?:[Tt]his|[Tt]hat) (?:gentleman|man|woman)\b")
 _SPEECH = re.compile(
     r"\b(?:relates|writes|wrote|says|said|recalls|recalled|explains|continued|goes on to say|"
@@ -441,6 +486,57 @@ _GROUP = re.compile(
 )
 _TRIAL_OF_N = re.compile(r"\b[Tt]rial of the (?P<n>[a-z]+(?:-[a-z]+)?)\b")
 _HYPHENATED = re.compile(r"(?P<names>(?:[A-Z][\w’']+-)+[A-Z][\w’']+)")
+_ROLE_WORD = (
+    r"(?i:presiding\s+judge|judge|(?:public\s+|state\s+|military\s+)?prosecutor|procurator|"
+    r"defen[cs]e\s+(?:counsel|lawyer|attorney)|counsel\s+for\s+the\s+defen[cs]e|defender|"
+    r"(?:chief\s+)?witness(?:\s+for\s+the\s+(?:prosecution|defen[cs]e))?|co-defendant|"
+    r"defendant|chairman|chairwoman|chair|member|secretary|investigator|interrogator)"
+)
+_ROLE_OF_BODY = (
+    r"(?:\s+(?:of|at|in|on)\s+(?:the\s+)?(?:troika|court|tribunal|commission|collegium|bench|"
+    r"trial|case|hearing|session|(?:[A-Z][\w-]*\s+)*(?:Troika|Court|Tribunal|Commission|"
+    r"Collegium|Committee|Board)))?"
+)
+#: Role words standing right before a name: "the prosecutor was", "prosecutor", "witness".
+_ROLE_BEFORE = re.compile(
+    rf"(?:\b[Tt]he\s+|\b[Aa]s\s+|^|[,;(]\s*)(?P<role>{_ROLE_WORD}){_ROLE_OF_BODY}"
+    r"(?:\s+(?:was|were|being)|,)?\s+(?:(?:[Cc]omrade|[Cc]itizen|[A-Z][a-z]+\.?)\s+)?$"
+    rf"|\b(?P<verb>presided\s+over|chaired)\s+by\s+$"
+)
+#: Role words right after a name: ", the presiding judge", "(prosecutor)",
+#: "acted as secretary", "testified", "presided".
+_ROLE_AFTER = re.compile(
+    rf"(?:,\s+|\s+\(|\s+[-–—]\s+)(?:(?:the|a|an)\s+)?(?P<role>{_ROLE_WORD}){_ROLE_OF_BODY}"
+    r"(?=[\s,;.)]|$)"
+    rf"|,?\s+(?:who\s+)?(?:had\s+)?(?:acted|served|appeared|sat|presided|was\s+called|was\s+heard)"
+    r"\s+as\s+"
+    rf"(?:(?:the|a|an)\s+)?(?P<role2>{_ROLE_WORD})"
+    r"|\s+(?P<verb>presided|chaired|testified|gave\s+evidence)\b"
+)
+#: The trial a role was at, named after it.
+_ROLE_TRIAL = re.compile(r"\s+(?:over|at|in)\s+(?P<trial>(?:the\s+)?[A-Z][\w\s-]*?[Tt]rial)\b")
+_ROLE_CUE = re.compile(
+    r"judge|prosecut|procurator|defen[cs]|witness|presid|chair|member|secretary|investigat|"
+    r"interrogator|testif|evidence",
+    re.I,
+)
+_ROLE_NAMES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("judge", ("judge", "presiding judge")),
+    (
+        "prosecutor",
+        (
+            "prosecutor",
+            "public prosecutor",
+            "state prosecutor",
+            "military prosecutor",
+            "procurator",
+        ),
+    ),
+    ("defence counsel", ("defence", "defense", "counsel for the", "defender")),
+    ("witness", ("witness", "chief witness", "testified", "gave evidence")),
+    ("defendant", ("defendant", "co-defendant")),
+    ("chair", ("chair",)),
+)
 _ROLE_SENTENCE = re.compile(
     r"\b[Tt]he\s+(?:presiding\s+)?(?P<role>judge|prosecutor)\s+(?:at\s+the\s+trial\s+)?was\s+"
     r"(?P<rest>.+)$"
@@ -580,6 +676,10 @@ class _Report:
         self.triggers: dict[int, list[_Trigger]] = {}
         self.narrator = self._narrator()
         self.speaker: _Mention | None = None
+        #: Who answers in a protocol of interrogation: "the accused", and "I" on an answer's line.
+        self.respondent = self._respondent()
+        if self.respondent is not None:
+            self._refer(_THE_RESPONDENT, self.respondent)
 
     # -- what is where
 
@@ -616,12 +716,49 @@ class _Report:
         return before[-1] if before else None
 
     def _narrator(self) -> _Mention | None:
-        """The author named on the report's first line (a byline), if any."""
+        """The author named on the report's first line (a byline), or at a
+        letter's foot: the name signed on a short line of the last few."""
         head = self.text[:200].split("\n", 1)[0]
         found = self.people_in(0, len(head))
         if found and len(head.split()) <= 4:
             return found[0]
+        foot = max(0, len(self.text) - 300)
+        for line in reversed(list(re.finditer(r"[^\n]+", self.text[foot:]))):
+            words = line.group().split()
+            people = self.people_in(foot + line.start(), foot + line.end())
+            if people and (len(words) <= 5 or _SIGNED.match(line.group())):
+                return people[-1]
         return None
+
+    def _respondent(self) -> _Mention | None:
+        """The person a protocol questions, named near its head after "the
+        accused", "the witness", "interrogation of"."""
+        for match in _RESPONDENT_CUE.finditer(self.text, 0, min(len(self.text), 1500)):
+            people = self.people_in(match.end(), min(len(self.text), match.end() + 60))
+            if people and not self.text[match.end() : people[0].start].strip(" ,:\n"):
+                return people[0]
+            if people and re.fullmatch(
+                r"[\s,:]*(?:citizen|[Cc]itizen)?\s*", self.text[match.end() : people[0].start]
+            ):
+                return people[0]
+        return None
+
+    def _refer(self, pattern: re.Pattern[str], person: _Mention) -> None:
+        """Let every bare "the accused" stand for the person it means."""
+        taken = [(m.start, m.end) for m in self.mentions]
+        added = [
+            replace(person, start=m.start(), end=m.end())
+            for m in pattern.finditer(self.text)
+            if not any(s < m.end() and m.start() < e for s, e in taken)
+        ]
+        if added:
+            self.mentions = sorted([*self.mentions, *added], key=lambda m: m.start)
+            self._starts = [m.start for m in self.mentions]
+
+    def _answering(self, position: int) -> bool:
+        """Whether a position lies in an answer of a question-and-answer protocol."""
+        line_start = self.text.rfind("\n", 0, position) + 1
+        return bool(_ANSWER.match(self.text, line_start))
 
     # -- the pass over the report
 
@@ -864,14 +1001,8 @@ class _Report:
         clause = sentence.clauses[trigger.clause]
         event = trigger.event
         start, end = trigger.start, trigger.end
-        if event.property == "dissolved" and _TRANSFERRED.search(sentence.text):
-            return  # "abolished and their powers transferred to ...": an absorption
-        if (
-            event.frame in {"agent", "patient", "thing"}
-            and _TO.search(self.text, max(clause.start, start - 4), start)
-            and not PLANNED.search(self.text, max(clause.start, start - 25), start)
-        ):
-            return  # "to replace", "looking to": an aim, not an event (unless a plan)
+        if self._no_event(sentence, clause, trigger):
+            return
         subjects, agent = self._subjects(index, sentence, trigger)
         if not subjects:
             return
@@ -890,12 +1021,18 @@ class _Report:
                 h.property == "tried" and h.sentence == index and h.when == when for h in self.hits
             ):
                 return  # one trial, named twice: "the trial of the sixteen ... the Z-K-S trial"
-        elif event.property == "located-at":
-            place = self._place(start, end, clause.end)
-            if place is None:
+        elif event.property in {"located-at", "born"}:
+            place = (
+                self._place(start, end, clause.end)
+                if event.property == "located-at"
+                else (self._birthplace(end, clause.end))
+            )
+            if place is None and event.property == "located-at":
                 return
-        elif event.property == "appointed":
-            value = self._post(end, clause.end) or value
+        elif event.property in _VALUED:
+            value = self._value(event.property, end, clause.end, sentence.end) or value
+            if value is None and event.property == "renamed":
+                return
         planned = bool(PLANNED.search(self.text, clause.start, start)) or bool(
             _WOULD.search(self.text, clause.start, start) and _ANNOUNCED.search(sentence.text)
         )
@@ -915,6 +1052,18 @@ class _Report:
             )
         if event.property == "dismissed" and self.text.startswith("replaced as", start):
             self._successor(index, sentence, trigger, when, planned=planned, dated=dated)
+
+    def _no_event(self, sentence: _Sentence, clause: _Clause, trigger: _Trigger) -> bool:
+        """An event word that tells of no event of its own."""
+        event, start = trigger.event, trigger.start
+        if event.property == "dissolved" and _TRANSFERRED.search(sentence.text):
+            return True  # "abolished and their powers transferred to ...": an absorption
+        # "to replace", "looking to": an aim, not an event (unless a plan)
+        return (
+            event.frame in {"agent", "patient", "thing"}
+            and bool(_TO.search(self.text, max(clause.start, start - 4), start))
+            and not PLANNED.search(self.text, max(clause.start, start - 25), start)
+        )
 
     def _successor(
         self,
@@ -1100,6 +1249,8 @@ class _Report:
             between = self.text[end : person.start]
             if re.search(r"[;:(]|\b(?:by|to|for|from|with|as|and|that|in|on|at)\b", between):
                 return None
+            if re.search(r"^\s+[a-z][\w\s-]*\bof\s+(?:the\s+)?$", between):
+                return None  # "appointed chief engineer of the Kharkov works": a post, not whom
             return person
         return None
 
@@ -1249,6 +1400,8 @@ class _Report:
     def _narrated(self, position: int) -> list[_Mention]:
         if self._quoted(position) and self.speaker is not None:
             return [self.speaker]
+        if self.respondent is not None and self._answering(position):
+            return [self.respondent]
         return [self.narrator] if self.narrator is not None else []
 
     def _quoted(self, position: int) -> bool:
@@ -1469,6 +1622,10 @@ class _Report:
         subjects: Sequence[_Mention],
     ) -> tuple[When | None, tuple[int, int] | None]:
         """The event's date, and where it is written when that should be quoted."""
+        if not trigger.dates:
+            entry = self._entry_date(sentence)
+            if entry is not None:
+                return entry, (entry.start, entry.end)
         if trigger.dates:
             best = min(trigger.dates, key=lambda d: _distance(trigger, d))
             if trigger.event.frame == "noun" and not self._adjacent(
@@ -1483,6 +1640,17 @@ class _Report:
         if found is not None:
             return found
         return self._implied(index, sentence, trigger, subjects)
+
+    def _entry_date(self, sentence: _Sentence) -> When | None:
+        """The date an entry opens with, in a chronology or a register ("22.XI.1937
+        - arrest of M. I. Savchuk", "1940: Maslyuk released"): every event of
+        the entry happened then."""
+        dates = self.dates_in(sentence.start, sentence.end)
+        if not dates or dates[0].start != sentence.start:
+            return None
+        if not _ENTRY.match(self.text, dates[0].end, sentence.end):
+            return None
+        return dates[0]
 
     def _borrowed(
         self, sentence: _Sentence, trigger: _Trigger, triggers: list[_Trigger]
@@ -1643,13 +1811,33 @@ class _Report:
                 return found.group("place")
         return None
 
+    def _birthplace(self, end: int, clause_end: int) -> str | None:
+        found = _BORN_IN.match(self.text, end, clause_end)
+        return found.group("place") if found else None
+
+    def _value(self, prop: str, end: int, clause_end: int, sentence_end: int) -> str | None:
+        """What an event word's phrase says beside its subject: the post taken,
+        the term given, the new name, what one was recruited as."""
+        if prop == "appointed":
+            return self._post(end, clause_end)
+        found = {
+            "sentenced": (_TERM, clause_end, "term"),
+            "renamed": (_NEW_NAME, sentence_end, "n"),
+            "recruited": (_RECRUITED_AS, clause_end, "as"),
+        }.get(prop)
+        if found is None:
+            return None
+        pattern, limit, group = found
+        match = pattern.match(self.text, end, limit)
+        return match.group(group) if match else None
+
     def _post(self, end: int, clause_end: int) -> str | None:
         window = self.text[end:clause_end]
         post = re.search(
             r"\b(?:as|to(?:\s+the\s+post\s+of)?)\s+(?P<post>(?:the\s+|an?\s+)?[\w’'-]+"
             r"(?:\s+(?!in\b|on\b|by\b|from\b)[\w’'-]+){0,6})",
             window,
-        )
+        ) or _BARE_POST.match(window)
         return post.group("post") if post else None
 
     # -- counts of victims
@@ -1801,27 +1989,48 @@ class _Report:
     # -- roles at a trial
 
     def _roles(self, index: int, sentence: _Sentence) -> None:
-        if not re.search(r"[Jj]udge|[Pp]rosecutor", sentence.text):
+        """A person's part in a proceeding: "the prosecutor was Andrei Vyshinsky",
+        "prosecutor Vyshinsky", "Ulrikh, the presiding judge,", "presided over by
+        Ulrikh", "Orlova testified", "Kozyrev, who acted as secretary". Dated by the
+        trial spoken of, else by the sentence's own date."""
+        if not _ROLE_CUE.search(sentence.text):
             return
-        match = _ROLE_SENTENCE.search(sentence.text)
-        if not match:
-            return
-        role = (match.group("role") or match.group("role2") or "").lower()
-        rest_group = "rest" if match.group("role") else "rest2"
-        rest_start = sentence.start + match.start(rest_group)
-        rest_end = sentence.start + match.end(rest_group)
-        people = self.people_in(rest_start, rest_end)
-        if not people:
-            return
-        person = people[0] if rest_group == "rest" else people[-1]
-        trial = match.group("trial") if rest_group == "rest2" else None
-        when = self._trial_date(index, trial)
-        if when is None:
-            return
-        start, end = sentence.start + match.start(), sentence.start + match.end()
-        if rest_group == "rest":
-            end = min(end, person.end)
-        self._hit(index, sentence, person, prop="other", when=when, span=(start, end), value=role)
+        found: dict[int, tuple[_Mention, str, int, int]] = {}
+        for person in self.people_in(sentence.start, sentence.end):
+            role = self._role_of(sentence, person)
+            if role is not None and person.start not in found:
+                found[person.start] = (person, *role)
+        for person, role, start, role_end in found.values():
+            trial = _ROLE_TRIAL.match(self.text, role_end, sentence.end)
+            end = role_end if trial is None else trial.end()
+            if trial is not None:  # "presided as Judge over the Moscow Show Trial"
+                when = self._trial_date(index, trial.group("trial"))
+            else:
+                when = self._trial_date(index, None) or self._own_date(sentence)
+            if when is None:
+                continue
+            self._hit(
+                index, sentence, person, prop="role", when=when, span=(start, end), value=role
+            )
+
+    def _role_of(self, sentence: _Sentence, person: _Mention) -> tuple[str, int, int] | None:
+        """The role the words next to a name give it, with the span of those words."""
+        before = self.text[max(sentence.start, person.start - 80) : person.start]
+        after = self.text[person.end : min(sentence.end, person.end + 80)]
+        lead = _ROLE_BEFORE.search(before)
+        if lead is not None:
+            start = person.start - len(before) + lead.start()
+            words = lead.group("role") or lead.group("verb")
+            return _role_name(words, lead.group(0)), start, person.end
+        tail = _ROLE_AFTER.match(after)
+        if tail is not None:
+            words = tail.group("role") or tail.group("role2") or tail.group("verb")
+            return _role_name(words, tail.group(0)), person.start, person.end + tail.end()
+        return None
+
+    def _own_date(self, sentence: _Sentence) -> When | None:
+        dates = self.dates_in(sentence.start, sentence.end)
+        return dates[0] if dates else None
 
     def _trial_date(self, index: int, name: str | None) -> When | None:
         """The date of the trial a role is at: the one named, or the last spoken of."""
@@ -1832,7 +2041,7 @@ class _Report:
                     return replace(trial.when, relative_to=trial.when.label)
             return None
         for hit in reversed(self.hits):
-            if hit.property == "tried" and hit.sentence >= index - 6:
+            if hit.property in {"tried", "sentenced"} and hit.sentence >= index - 6:
                 return replace(hit.when, relative_to=hit.when.label)
         return None
 
@@ -1882,6 +2091,23 @@ class _Report:
                 value=absorbed.text,
                 dated=span,
             )
+
+
+def _role_name(words: str, phrase: str) -> str:
+    """One name per role: "presided" is a judge's part (a troika's chair's when
+    the phrase names a troika or a commission), a procurator is a prosecutor."""
+    key = re.sub(r"\s+", " ", words.lower()).strip()
+    if key in {"presided", "presiding", "presided over", "chaired", "chairman", "chairwoman"}:
+        return (
+            "chair"
+            if re.search(r"troika|commission|committee|meeting|board", phrase, re.I)
+            or (key.startswith("chair"))
+            else "judge"
+        )
+    for name, forms in _ROLE_NAMES:
+        if key in forms or any(key.startswith(f) for f in forms):
+            return name
+    return key
 
 
 def _distance(trigger: _Trigger, when: When) -> int:

@@ -92,7 +92,14 @@ EVENTS: tuple[Event, ...] = _events(
     ("tried", "agent", r"went on trial|stood trial"),
     ("tried", "noun", r"trial(?!s)"),
     # sentenced
-    ("sentenced", "patient", r"sentenced|let off with an? [\w-]+ sentence"),
+    ("sentenced", "patient", r"sentenced|condemned|let off with an? [\w-]+ sentence"),
+    ("sentenced", "noun", r"sentencing|(?<!death )sentence(?=\s+(?:of|on|against|passed))"),
+    # interrogated
+    ("interrogated", "patient", r"interrogated|questioned|cross-examined|re-examined"),
+    ("interrogated", "noun", r"interrogation(?!\s+(?:protocol|record|report))|questioning"),
+    # recruited
+    ("recruited", "patient", r"recruited|enlisted|signed up|enrolled as an? (?:agent|informer)"),
+    ("recruited", "noun", r"recruitment"),
     # appointed
     ("appointed", "patient", r"appointed|promoted|demoted"),
     (
@@ -118,13 +125,14 @@ EVENTS: tuple[Event, ...] = _events(
     # organisations
     ("founded", "thing", r"founded|established|set up|set-up|created"),
     ("dissolved", "thing", r"shut down|closed|abolished|dissolved|disbanded"),
+    ("renamed", "thing", r"renamed|re-named|reorgani[sz]ed (?:as|into)"),
     ("dissolved", "noun", r"termination"),
     # exiled, fled, released
     ("exiled", "patient", r"exiled|banished|deported"),
     ("exiled", "noun", r"banishment"),
     ("exiled", "agent", r"(?:went|was forced|forced) into (?:self-imposed )?exile"),
     ("fled", "agent", r"fled|defected|deserted|escaped|sought (?:political )?asylum"),
-    ("released", "patient", r"released"),
+    ("released", "patient", r"released|freed|set free|rehabilitated"),
     # membership
     (
         "member-of",
@@ -159,7 +167,9 @@ EVENTS: tuple[Event, ...] = _events(
         r"(?:together\s+)?to|(?:arrived|landed|alighted)(?:\s+by\s+\w+)?\s+(?:at|in)|visited|"
         r"(?:stationed|resided|residing|lived|stayed|settled)\s+(?:in|at)|"
         r"(?:be|was|were)\s+(?:still\s+)?(?:in|at)(?=\s+(?-i:[A-Z]))|(?:active|based|posted) in|"
-        r"remained in|"
+        r"remained in|met(?:\s+with)?(?=\s+(?:[\w.]+\s+){0,4}?(?:in|at)\s+[A-Z])|"
+        r"(?:was|were)\s+(?:seen|present)\s+(?:in|at)|on\s+(?:a\s+)?(?:business\s+)?trip\s+to|"
+        r"spent\s+(?:\w+\s+){0,3}?(?:in|at)(?=\s+[A-Z])|attending\s+(?:a|the)\s+[\w\s-]{0,40}?\s+in|"
         r"passed the|entered the harbou?r of|took part in|served in|worked there|worked in|"
         r"written aboard",
     ),

@@ -25,8 +25,13 @@ _HARD_HYPHEN = re.compile(rf"-(?<=[{_LOWER}]-)\n\n?(?=[{_LOWER}])")
 # "White-\nGuard": a capital after the break means a real compound; the hyphen stays.
 _COMPOUND_BREAK = re.compile(r"-(?<=[^\W\d_]-)\n\n?(?=\w)")
 # A line end inside a paragraph, unless the next line starts a block
-# (heading, quote, table row, list item).
-_SOFT_BREAK = re.compile(r"\n(?<=[^\n]\n)(?![\n#>|]|[*+\-] |\d{1,3}[.)] )")
+# (heading, quote, table row, list item, or after a finished line an entry
+# "WHEN - WHAT" of a chronology, whose date may be words, or a labelled line
+# "Answer: ..." of a protocol).
+_SOFT_BREAK = re.compile(
+    r"\n(?<=[^\n]\n)(?![\n#>|]|[*+\-] |\d{1,3}[.)] |"
+    r"(?<=[.!?;:]\n)(?:[^\n]{1,40}?\s[-–—]\s|[A-Z][\w.]{0,15}(?: [\w.]+){0,2}:\s))"
+)
 # One blank line after an unfinished line, in double-spaced OCR output.
 _BLANK_AFTER_UNFINISHED = re.compile(rf"\n\n(?<=[{_LOWER},0-9]\n\n)(?=\w)")
 _BLANK_AFTER_FINISHED = re.compile(r"\n\n(?<=[.!?:;”\"’)\]]\n\n)")

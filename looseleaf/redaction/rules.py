@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from looseleaf.errors import BadInput
-from looseleaf.evidence.dates import dates_in
+from looseleaf.evidence.dates import dates_in, parse
 from looseleaf.model import Category, Jsonable
 
 #: Years after death, and after birth, that a private person's data is protected.
@@ -94,17 +94,12 @@ def masks(policy: ClassPolicy, record: RecordFacts | None, today: str) -> bool:
 
 
 def _last_day(value: str | None) -> str | None:
-    if not value:
-        return None
-    text = value.strip()
-    if len(text) >= 4 and text[:4].isdigit() and (len(text) == 4 or text[4] == "-"):
-        if len(text) == 4:
-            return f"{text}-12-31"
-        if len(text) == 7:
-            found = dates_in(f"{_MONTHS[int(text[5:7]) - 1]} {text[:4]}")
-            return found[0].last if found else None
-        return text[:10]
-    found = [when for when in dates_in(text) if not when.relative_to]
+    """The last day a record's date of life can mean; a note with dates in it
+    ("died in Vorkuta, winter 1943") by its latest."""
+    when = parse(value)
+    if when is not None:
+        return when.last
+    found = [when for when in dates_in(value or "") if not when.relative_to]
     return max(when.last for when in found) if found else None
 
 
@@ -113,22 +108,6 @@ def _next_day(iso: str) -> str:
         return (date.fromisoformat(iso) + timedelta(days=1)).isoformat()
     except ValueError:  # 29 February of a year that has none, after adding years
         return f"{iso[:4]}-03-01"
-
-
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 
 def check_class(name: str) -> str:

@@ -8,16 +8,13 @@ recorded decision, and a date taken from a claim names the claim.
 
 from __future__ import annotations
 
-import re
-
 from looseleaf.errors import BadInput
-from looseleaf.evidence.dates import dates_in
+from looseleaf.evidence.dates import dates_in, parse
 from looseleaf.model import Actor, Category, Person
 from looseleaf.policy import Action
 from looseleaf.registry.cardlist import CardList
 from looseleaf.store import Tx, claims, persons
 
-_ISO = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
 #: The properties of an accepted claim that date a record's life.
 _LIFE = {"born": "born", "died": "died"}
 
@@ -45,7 +42,7 @@ class Categories(CardList):
             raise BadInput("--consent", "say where the consent is recorded (or --withdraw-consent)")
         chosen = None if category is None else Category.parse(category)
         for flag, value in (("--born", born), ("--died", died)):
-            if value is not None and not (_ISO.fullmatch(value.strip()) or dates_in(value)):
+            if value is not None and not (parse(value) or dates_in(value)):
                 raise BadInput(f"{flag} {value!r}", "is no date (1899, 1899-04, 3 April 1899)")
         source = f"entered by {actor}"
         with self._acting(actor, Action.PERSON_CURATE) as (tx, _):

@@ -20,16 +20,14 @@ cover name: its words would decode it for every reader of the leaf.
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date
 
 from looseleaf.cardindex.matcher import THRESHOLD, compare
 from looseleaf.errors import BadInput, NotFound
 from looseleaf.evidence.conflicts import LIVE, conflicts
-from looseleaf.evidence.dates import When, dates_in
+from looseleaf.evidence.dates import When, parse
 from looseleaf.evidence.extract import Name, suggest_report
 from looseleaf.evidence.subjects import Named, cover_text
 from looseleaf.model import (
@@ -264,9 +262,14 @@ class Evidence(Search):
             return [c for c in found if statuses is None or c.status in statuses]
 
     def conflicts(self, actor: Actor, *, subject: str | None = None) -> list[Conflict]:
-        """Groups of claims that cannot all be true, among the claims the actor may see."""
+        """Groups of claims that cannot all be true, among the claims the actor may
+        see; for a registrar, suggested claims count at once (the group is marked
+        suggested), so a conflict is seen before anyone accepts its sides."""
         with self._acting(actor, Action.LEAF_SEARCH) as (tx, _):
-            seen = [c for c in self._claims(tx, actor, subject=subject) if c.status in _SHOWN]
+            shown = set(_SHOWN)
+            if self.policy(tx).check(actor, Action.CLAIM_DECIDE).allowed:
+                shown.add(ClaimStatus.SUGGESTED.value)
+            seen = [c for c in self._claims(tx, actor, subject=subject) if c.status in shown]
             found = conflicts(seen, claims.notes(tx))
             self._record(
                 tx,
@@ -537,42 +540,17 @@ def _property(name: str) -> str:
     return key
 
 
+_ISO_SHAPE = re.compile(r"[0-9]{4}(?:-[0-9]{2}){0,2}|[0-9]{4}/[0-9]{4}")
+
+
 def _date(text: str) -> When:
-    """A date as typed: ISO (1940-08-20, 1937-06, 1933, 1937/1938) or as the seeds write it."""
-    iso = text.strip()
-    for shape, precision in (
-        (r"[0-9]{4}-[0-9]{2}-[0-9]{2}", "day"),
-        (r"[0-9]{4}-[0-9]{2}", "month"),
-        (r"[0-9]{4}", "year"),
-        (r"[0-9]{4}/[0-9]{4}", "range"),
-    ):
-        if re.fullmatch(shape, iso):
-            return _iso(iso, precision)
-    found = dates_in(iso)
-    if len(found) != 1 or found[0].relative_to is not None:
+    """A date as typed: ISO (1940-08-20, 1937-06, 1933, 1937/1938) or as sources write it."""
+    found = parse(text)
+    if found is None and _ISO_SHAPE.fullmatch(text.strip()):
+        raise BadInput(f"--date {text!r}", "not a date (no such day, month or year)")
+    if found is None or found.relative_to is not None:
         raise BadInput(f"--date {text!r}", "give one date, e.g. 1940-08-20, 1937-06, 1933")
-    return found[0]
-
-
-def _iso(text: str, precision: str) -> When:
-    try:
-        if text.startswith("0000"):  # a date has no year 0 (and cannot be read back)
-            raise ValueError("there is no year 0")
-        if precision == "day":
-            date.fromisoformat(text)
-            return When(text, text, "day", text, 0, len(text))
-        if precision == "month":
-            year, month = int(text[:4]), int(text[5:7])
-            last = calendar.monthrange(year, month)[1]
-            return When(f"{text}-01", f"{text}-{last:02d}", "month", text, 0, len(text))
-        if precision == "year":
-            return When(f"{text}-01-01", f"{text}-12-31", "year", text, 0, len(text))
-        first, last_year = text.split("/")
-        if last_year <= first:
-            raise ValueError("range ends before it starts")
-        return When(f"{first}-01-01", f"{last_year}-12-31", "range", text, 0, len(text))
-    except ValueError as exc:
-        raise BadInput(f"--date {text!r}", f"not a date ({exc})") from None
+    return found
 
 
 def _span(text: str, quote: str | None, leaf_id: int) -> tuple[int, int]:

@@ -16,6 +16,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from looseleaf import demo as sample
+from looseleaf.evidence.dates import When, parse
 from looseleaf.model import (
     CrossReference,
     Dossier,
@@ -34,14 +35,12 @@ from looseleaf.web.room.pictures import (
     PALETTE,
     Entry,
     Mark,
-    Period,
     Scale,
     access_svg,
     dossier_graph,
     graph_svg,
     heat,
     marking_colours,
-    parse_date,
     person_graph,
     radial_layout,
     reader_of,
@@ -93,16 +92,16 @@ def links(root: ET.Element) -> list[str]:
     ],
 )
 def test_source_dates_are_read_as_periods(text: str, start: date, end: date) -> None:
-    found = parse_date(text)
+    found = parse(text)
     assert found is not None
-    assert (found.start, found.end, found.approximate) == (start, end, False)
+    assert (found.first_day, found.last_day, found.approximate) == (start, end, False)
     assert found.precise == (start == end)
 
 
 def test_an_approximate_date_is_kept_as_such() -> None:
-    found = parse_date("c. 1937")
+    found = parse("c. 1937")
     assert found is not None
-    assert (found.start, found.end, found.approximate, found.precise) == (
+    assert (found.first_day, found.last_day, found.approximate, found.precise) == (
         date(1937, 1, 1),
         date(1937, 12, 31),
         True,
@@ -115,7 +114,7 @@ def test_an_approximate_date_is_kept_as_such() -> None:
     "text", [None, "", "n.d.", "undated", "1940-13-01", "31 April 1940", "Smarch 1940", "1941-1940"]
 )
 def test_dates_that_say_nothing_placeable_are_none(text: str | None) -> None:
-    assert parse_date(text) is None
+    assert parse(text) is None
 
 
 def _leaf(leaf_id: int, marking: str, position: int = 1) -> Leaf:
@@ -152,7 +151,7 @@ def test_reports_are_placed_by_source_date_else_by_receipt() -> None:
         ("Late report", "source"),
         ("Undated scrap", "received"),
     ]
-    assert by_source[2].when == Period(date(2020, 1, 3), date(2020, 1, 3), "2020-01-03")
+    assert by_source[2].when == When.between(date(2020, 1, 3), date(2020, 1, 3), "2020-01-03")
     by_receipt = timeline_entries(reports, "received")
     assert [e.report_id for e in by_receipt] == [1, 2, 3]
     assert {e.dated_by for e in by_receipt} == {"received"}
@@ -161,7 +160,7 @@ def test_reports_are_placed_by_source_date_else_by_receipt() -> None:
 # -- the timeline -------------------------------------------------------------------
 
 
-def _entry(report_id: int, title: str, when: Period, *marks: Mark) -> Entry:
+def _entry(report_id: int, title: str, when: When, *marks: Mark) -> Entry:
     return Entry(report_id, report_id, title, when, "source", "2020-01-01", marks)
 
 
@@ -178,8 +177,8 @@ def test_marking_colours_one_per_marking_lowest_level_first() -> None:
 
 
 def test_the_timeline_is_valid_svg_with_leaves_coloured_and_linked() -> None:
-    day = Period(date(1940, 8, 20), date(1940, 8, 20), "1940-08-20")
-    year = Period(date(1937, 1, 1), date(1937, 12, 31), "1937")
+    day = When.between(date(1940, 8, 20), date(1940, 8, 20), "1940-08-20")
+    year = When.between(date(1937, 1, 1), date(1937, 12, 31), "1937")
     entries = [
         _entry(2, "Card", year, Mark(5, "leaf 1", "RESTRICTED")),
         _entry(1, NASTY, day, Mark(7, "p. 1", "SECRET/SEAMEN"), Mark(8, "p. 2", "RESTRICTED")),
@@ -216,7 +215,7 @@ def test_an_empty_timeline_says_so() -> None:
 
 
 def _scale(first: date, last: date) -> Scale:
-    return Scale.over([Period(first, last, "")], 0.0, 600.0)
+    return Scale.over([When.between(first, last, "")], 0.0, 600.0)
 
 
 def test_the_time_axis_has_tidy_ticks_inside_its_range() -> None:
@@ -233,7 +232,7 @@ def test_the_time_axis_has_tidy_ticks_inside_its_range() -> None:
 
 
 def test_the_ends_of_the_calendar_do_not_break_the_timeline() -> None:
-    far = [parse_date("0001"), parse_date("9999"), parse_date("December 9999")]
+    far = [parse("0001"), parse("9999"), parse("December 9999")]
     assert all(far)
     entries = [_entry(i, f"r{i}", p) for i, p in enumerate(far, 1) if p is not None]
     root = parsed(timeline_svg(entries, {}))
@@ -242,7 +241,7 @@ def test_the_ends_of_the_calendar_do_not_break_the_timeline() -> None:
 
 
 def test_control_characters_do_not_break_the_xml() -> None:
-    day = Period(date(1940, 8, 20), date(1940, 8, 20), "1940-08-20")
+    day = When.between(date(1940, 8, 20), date(1940, 8, 20), "1940-08-20")
     root = parsed(timeline_svg([_entry(1, "bell\x07 and\x00nul", day)], {}))
     assert any("bell and" in t for t in texts(root))
 

@@ -10,11 +10,12 @@ from fastapi import APIRouter, Path, Query, Request
 from starlette.responses import Response
 
 from looseleaf.errors import BadInput
+from looseleaf.evidence.dates import When
 from looseleaf.model import Claim
 from looseleaf.registry import ClaimInput
 from looseleaf.registry.evidence import PROPERTIES
 from looseleaf.web.room.page import Me, Posted, Reg, desk, digits, field, ids, page, see_other
-from looseleaf.web.room.pictures import Entry, Mark, Period, inline, marking_colours, timeline_svg
+from looseleaf.web.room.pictures import Entry, Mark, inline, marking_colours, timeline_svg
 
 router = APIRouter()
 
@@ -99,7 +100,7 @@ def claim_entries(claims: list[Claim]) -> list[Entry]:
     for claim in claims:
         if claim.date_first is None or claim.date_last is None:
             continue
-        when = Period(
+        when = When.between(
             date.fromisoformat(claim.date_first),
             date.fromisoformat(claim.date_last),
             claim.date or "",

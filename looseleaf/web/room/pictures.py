@@ -15,7 +15,6 @@ presentation attributes, the rest is in `static/pictures.css`.
 
 from __future__ import annotations
 
-import calendar
 import math
 import re
 import xml.etree.ElementTree as ET
@@ -29,6 +28,7 @@ from markupsafe import Markup
 from starlette.responses import Response
 
 from looseleaf.errors import NotFound
+from looseleaf.evidence.dates import MONTH_NAMES, When, parse
 from looseleaf.model import CrossReference, Dossier, Event, Person, Report
 from looseleaf.registry import Registry
 from looseleaf.web.room.page import Desk, Me, Reg, page
@@ -167,104 +167,6 @@ def _legend(parent: ET.Element, colours: Mapping[str, str], x: float, y: float) 
 # -- dates -------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Period:
-    """What a free-text date says: a day, a month, a season, a year or a decade."""
-
-    start: date
-    end: date
-    text: str
-    approximate: bool = False
-
-    @property
-    def precise(self) -> bool:
-        return self.start == self.end and not self.approximate
-
-
-#: Month words in English whatever the server's locale: full, abbreviated, "Sept".
-_MONTH_NAMES = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
-_MONTHS = {
-    **{name: number for number, name in enumerate(_MONTH_NAMES, 1)},
-    **{name[:3]: number for number, name in enumerate(_MONTH_NAMES, 1)},
-    "sept": 9,
-}
-_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
-_APPROX = re.compile(r"^(?:c\.|ca\.|circa|about|approx\.?)\s*", re.IGNORECASE)
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?:[T ].*)?$")
-_DAY_MONTH = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{4})$", re.IGNORECASE)
-_MONTH_DAY = re.compile(r"^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$", re.IGNORECASE)
-_MONTH = re.compile(r"^([a-z]+)\.?,?\s+(\d{4})$", re.IGNORECASE)
-_YEARS = re.compile(r"^(\d{4})\s*(?:-|–|—|/|to)\s*(\d{4})$")
-_YEAR = re.compile(r"^(\d{4})$")
-_DECADE = re.compile(r"^(\d{3})0s$")
-
-
-def _month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _plain(text: str) -> tuple[date, date] | None:
-    """Start and end of a date without "c."; None if it is not one we read."""
-    if m := _ISO.match(text):
-        year, month = int(m[1]), int(m[2])
-        if m[3]:
-            day = date(year, month, int(m[3]))
-            return day, day
-        return date(year, month, 1), _month_end(year, month)
-    if m := _DAY_MONTH.match(text):
-        day = date(int(m[3]), _MONTHS[m[2].lower()], int(m[1]))
-        return day, day
-    if m := _MONTH_DAY.match(text):
-        day = date(int(m[3]), _MONTHS[m[1].lower()], int(m[2]))
-        return day, day
-    if m := _MONTH.match(text):
-        word, year = m[1].lower(), int(m[2])
-        if word in _SEASONS:
-            first, last = _SEASONS[word]
-            return date(year, first, 1), _month_end(year, last)
-        if word == "winter":
-            return date(year, 1, 1), _month_end(year, 2)
-        return date(year, _MONTHS[word], 1), _month_end(year, _MONTHS[word])
-    if m := _YEARS.match(text):
-        first, last = int(m[1]), int(m[2])
-        return (date(first, 1, 1), date(last, 12, 31)) if first <= last else None
-    if m := _YEAR.match(text):
-        return date(int(m[1]), 1, 1), date(int(m[1]), 12, 31)
-    if m := _DECADE.match(text):
-        return date(int(m[1]) * 10, 1, 1), date(int(m[1]) * 10 + 9, 12, 31)
-    return None
-
-
-def parse_date(text: str | None) -> Period | None:
-    """A source's free-text date ("1940-08-20", "20 August 1940", "August 1940",
-    "spring 1951", "1937", "c. 1937", "1930s", "1940-1941"), or None where it
-    says nothing we can place (then the report is placed by its receipt)."""
-    if not text:
-        return None
-    given = " ".join(text.split()).strip().rstrip(".")
-    rest = _APPROX.sub("", given)
-    try:
-        found = _plain(rest)
-    except (KeyError, ValueError):  # an unknown month word, a 31st of April
-        return None
-    if found is None:
-        return None
-    return Period(found[0], found[1], given, approximate=rest != given)
-
-
 def received_day(stamp: str) -> date:
     """The day of a registry timestamp ("2026-11-22T05:38:22.293283Z")."""
     return date.fromisoformat(stamp[:10])
@@ -290,7 +192,7 @@ class Entry:
     report_id: int
     seq: int
     title: str
-    when: Period
+    when: When
     dated_by: Literal["source", "received"]
     received: str
     leaves: tuple[Mark, ...]
@@ -306,8 +208,8 @@ def timeline_entries(reports: Iterable[Report], by: TimelineBy = "source") -> li
     entries = []
     for report in reports:
         day = received_day(report.received_at)
-        received = Period(day, day, report.received_at[:10])
-        when = parse_date(report.source.date) if by == "source" else None
+        received = When.between(day, day, report.received_at[:10])
+        when = parse(report.source.date) if by == "source" else None
         marks = tuple(
             Mark(leaf.id, leaf.label or f"leaf {leaf.position}", str(leaf.marking))
             for leaf in report.leaves
@@ -323,7 +225,7 @@ def timeline_entries(reports: Iterable[Report], by: TimelineBy = "source") -> li
                 marks,
             )
         )
-    return sorted(entries, key=lambda e: (e.when.start, e.when.end, e.seq))
+    return sorted(entries, key=lambda e: (e.when.first_day, e.when.last_day, e.seq))
 
 
 @dataclass(frozen=True)
@@ -336,10 +238,10 @@ class Scale:
     right: float
 
     @classmethod
-    def over(cls, periods: Iterable[Period], left: float, right: float) -> Scale:
+    def over(cls, periods: Iterable[When], left: float, right: float) -> Scale:
         spans = list(periods)
-        first = min(p.start for p in spans)
-        last = max(p.end for p in spans)
+        first = min(p.first_day for p in spans)
+        last = max(p.last_day for p in spans)
         pad = timedelta(days=max(15, (last - first).days // 20))
         first = first - pad if first - date.min > pad else date.min
         last = last + pad if date.max - last > pad else date.max
@@ -372,7 +274,7 @@ class Scale:
                 if year > self.last.year or date(year, month, 1) > self.last:
                     return found
                 if (month - 1) % step == 0:
-                    name = _MONTH_NAMES[month - 1][:3].title()
+                    name = MONTH_NAMES[month - 1][:3]
                     found.append((date(year, month, 1), f"{name} {year}"))
         step = next((s for s in (1, 2, 7, 14) if span / s <= 12), 28)
         return [
@@ -446,7 +348,7 @@ def _timeline_row(
     label = shorten(f"{entry.seq}. {entry.title}", 44)
     _el(group, "text", label, x=10, y=row_y + 15, class_="report-title")
     mid = row_y + 12
-    x0, x1 = scale.x(entry.when.start), scale.x(entry.when.end)
+    x0, x1 = scale.x(entry.when.first_day), scale.x(entry.when.last_day)
     if entry.dated_by == "received":
         _el(group, "circle", cx=x0, cy=mid, r=5, fill="#fff", stroke=INK, stroke_width=1.5)
     elif entry.when.precise:
@@ -827,7 +729,7 @@ def access_svg(counts: Mapping[str, Sequence[int]], first: date, title: str = "R
             _el(
                 axis,
                 "text",
-                f"{day.day:02} {_MONTH_NAMES[day.month - 1][:3].title()}",
+                f"{day.day:02} {MONTH_NAMES[day.month - 1][:3]}",
                 x=x + cell / 2,
                 y=top - 18,
                 text_anchor="middle",
