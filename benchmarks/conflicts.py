@@ -250,8 +250,10 @@ def _row(name: str, tally: Tally) -> str:
 
 
 def _report(result: CaseRun, half: str, args: argparse.Namespace) -> None:
-    print(f"{result.name} ({half} half): {len(result.labels)} dated claims labelled, ingest "
-          f"{result.seconds:.1f} s")
+    print(
+        f"{result.name} ({half} half): {len(result.labels)} dated claims labelled, ingest "
+        f"{result.seconds:.1f} s"
+    )
     print(f"  {'who':<10} {'gold':>4} {'sugg':>5} {'right':>5} {'P':>6} {'R':>6}")
     print(_row("ours", result.ours.overall))
     print(_row("baseline", result.baseline.overall))

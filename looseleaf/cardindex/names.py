@@ -366,3 +366,14 @@ def _finish(word: str) -> str:
     word = re.sub(r"(?<=[^aeiou])ie", "e", word)
     word = re.sub(r"(?<=[bdfgklmnprstvzZSCKT])h", "", word)
     return re.sub(r"(.)\1+", r"\1", word)
+
+
+def initials_of(text: str) -> str:
+    """The first letters of a person's given names as written ("A. S. Rudenko",
+    "Anatoly Rudenko", "Rudenko A. S.": "as", "a", "as"; "" for a surname or a
+    title and a surname): two names of one surname whose initials disagree
+    (neither a start of the other) name two persons."""
+    name = parse(text)
+    if name.initials:
+        return "".join(name.initials)
+    return "".join(word[0] for word in name.given)

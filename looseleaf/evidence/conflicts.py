@@ -30,6 +30,7 @@ from dataclasses import replace
 from datetime import date
 
 from looseleaf.cardindex.matcher import cluster
+from looseleaf.cardindex.names import initials_of
 from looseleaf.evidence.numbers import number
 from looseleaf.model import Claim, Conflict
 
@@ -63,6 +64,8 @@ SINGLE_VALUE = frozenset({"number-of-victims", "number-of-co-accused", "role"})
 LIVE = frozenset({"asserted", "disputed", "corroborated", "suggested"})
 #: Roles at one event ("other" claims with these values are roles).
 ROLES = frozenset({"judge", "presiding judge", "prosecutor", "defence counsel", "defender"})
+#: How far apart two roles may be dated and still be of one case (days).
+ROLE_SPAN = 240
 #: How long a stay may be dated and still be compared with another (days):
 #: "in 1937" against "on 9 January 1937" says nothing about an alibi.
 PRESENCE_SPAN = 62
@@ -90,10 +93,44 @@ def subjects(claims: Sequence[Claim]) -> dict[int, str]:
     loose = sorted({c.subject for c in claims if c.subject_id is None})
     labels = cluster(loose) if loose else []
     by_name = {name: f"name:{label}" for name, label in zip(loose, labels, strict=True)}
+    by_name.update(_namesakes(loose, labels))
     return {
         c.id: f"record:{c.subject_id}" if c.subject_id is not None else by_name[c.subject]
         for c in claims
     }
+
+
+def _namesakes(names: Sequence[str], labels: Sequence[int]) -> dict[str, str]:
+    """Split what the matcher joined where the initials say two persons
+    ("A. S. Rudenko" and "A. P. Rudenko"): each full name goes with the names
+    its initials agree with; a bare surname stays with them only when one
+    person of that surname is named, else it stands alone."""
+    members: dict[int, list[str]] = defaultdict(list)
+    for name, label in zip(names, labels, strict=True):
+        members[label].append(name)
+    keys: dict[str, str] = {}
+    for label, group in members.items():
+        full = sorted((n for n in group if initials_of(n)), key=lambda n: -len(initials_of(n)))
+        people: list[list[str]] = []
+        for name in full:
+            home = [p for p in people if all(_agree(initials_of(name), initials_of(o)) for o in p)]
+            if home:
+                home[0].append(name)
+            else:
+                people.append([name])
+        if len(people) < 2:
+            continue
+        for index, person in enumerate(people):
+            for name in person:
+                keys[name] = f"name:{label}.{index}"
+        for name in group:
+            if not initials_of(name):
+                keys[name] = f"name:{label}.bare:{name}"
+    return keys
+
+
+def _agree(a: str, b: str) -> bool:
+    return a.startswith(b) or b.startswith(a)
 
 
 def _kind_of(claim: Claim) -> str:
@@ -142,7 +179,7 @@ def _conflicts_in(prop: str, group: list[Claim]) -> list[Conflict]:
     if prop == "number-of-victims":
         return _values(subject, prop, _without_parts(group), "counts that cannot all be right")
     if prop == "role":
-        return _values(subject, prop, group, "different roles in one proceeding")
+        return _values(subject, prop, group, "different roles in one proceeding", near=ROLE_SPAN)
     if prop == "tried":
         counted = [c for c in group if c.value and number(c.value) is not None]
         return _values(subject, prop, counted, "different numbers tried together")
@@ -190,7 +227,7 @@ def _episodes(subject: str, prop: str, group: list[Claim]) -> list[Conflict]:
 def _same_post(a: Claim, b: Claim) -> bool:
     """Appointments to one post (or dismissals from it): the posts' words
     overlap; a claim that names no post speaks of none in particular."""
-    if a.property not in {"appointed", "dismissed", "recruited"}:
+    if a.property not in {"appointed", "dismissed"}:
         return True
     x, y = _words(a.value), _words(b.value)
     return bool(x & y) if x and y else False
@@ -208,7 +245,7 @@ def _terms(group: list[Claim]) -> list[Claim]:
 
 def _term(value: str | None) -> str | None:
     text = (value or "").casefold()
-    if "death" in text or "shooting" in text:
+    if re.search(r"death|shoot|shot|supreme measure|highest measure", text):
         return "death"
     amount = number(re.split(r"\s+years?\b", text)[0]) if "year" in text else None
     return None if amount is None else f"{amount:g} years"
@@ -235,13 +272,17 @@ def _dates(subject: str, prop: str, group: list[Claim]) -> list[Conflict]:
     return [Conflict(subject, prop, "date", "dates that cannot all be right", tuple(sides))]
 
 
-def _values(subject: str, prop: str, group: list[Claim], why: str) -> list[Conflict]:
-    """Claims of one time (overlapping dates, or undated) with different values,
-    grouped as connected components; one side per value."""
+def _values(subject: str, prop: str, group: list[Claim], why: str, near: int = 0) -> list[Conflict]:
+    """Claims of one time (overlapping dates, or undated; for roles, dates
+    `near` days apart: one case from its investigation to its trial) with
+    different values, grouped as connected components; one side per value."""
     found: list[Conflict] = []
-    for component in _components(
-        group, lambda a, b: _same_time(a, b) and _value_key(a) != _value_key(b)
-    ):
+
+    def rivals(a: Claim, b: Claim) -> bool:
+        close = _same_time(a, b) or (near > 0 and _gap_days(a, b) <= near)
+        return close and _value_key(a) != _value_key(b)
+
+    for component in _components(group, rivals):
         sides = _sides(component)
         if len(sides) > 1:
             found.append(Conflict(subject, prop, "value", why, tuple(sides)))

@@ -181,6 +181,15 @@ _FORMS: list[tuple[str, re.Pattern[str]]] = [
         ("week", r"\bthe\s+week\s+(?P<dir>before|after)\b"),
         ("nextyear", r"\b(?:the|in\s+the)\s+(?P<rel>following|next|same|previous)\s+year\b"),
         (
+            "dayofyear",
+            rf"\b(?:the\s+)?{_day('d1')}\s+(?:of\s+)?{_month('m1')},?\s+(?:of\s+)?"
+            r"(?P<rel>last|this|that|the\s+previous|the\s+same|the\s+following|next)\s+year\b",
+        ),
+        (
+            "samemonth",
+            r"\b(?:later\s+|earlier\s+)?(?:in\s+|during\s+)?(?:the\s+same|that)\s+month\b",
+        ),
+        (
             "overnext",
             rf"\bover\s+the\s+(?:next|following)\s+(?:(?P<amount>{NUMBER})\s+)?years?\b",
         ),
@@ -505,6 +514,26 @@ def _read_dayonly(g: _Groups, context: Context) -> _Relative:
     return None if iso is None else (_Reading(iso, iso, "day"), base)
 
 
+def _read_dayofyear(g: _Groups, context: Context) -> _Relative:
+    """ "17 November of last year": the year counted from the date before."""
+    base = context.year or context.dateline
+    if base is None:
+        return None
+    shift = {"last": -1, "previous": -1, "following": 1, "next": 1}.get(
+        g.text("rel").split()[-1], 0
+    )
+    iso = _iso(int(base.first[:4]) + shift, g.month("m1"), g.integer("d1"))
+    return None if iso is None else (_Reading(iso, iso, "day"), base)
+
+
+def _read_samemonth(g: _Groups, context: Context) -> _Relative:
+    base = context.day or context.month
+    if base is None:
+        return None
+    first, last = _month_span(int(base.first[:4]), int(base.first[5:7]))
+    return _Reading(first, last, "month"), base
+
+
 def _read_week(g: _Groups, context: Context) -> _Relative:
     base = context.day
     if base is None:
@@ -587,6 +616,8 @@ def _read_later(g: _Groups, context: Context) -> _Relative:
 _RELATIVE: dict[str, Callable[[_Groups, Context], _Relative]] = {
     "dayonly": _read_dayonly,
     "week": _read_week,
+    "dayofyear": _read_dayofyear,
+    "samemonth": _read_samemonth,
     "ordinal": _read_ordinal,
     "shift": _read_shift,
     "later": _read_later,

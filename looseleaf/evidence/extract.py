@@ -45,7 +45,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from looseleaf.cardindex.names import Kind, parse
+from looseleaf.cardindex.names import Kind, initials_of, parse
 from looseleaf.evidence.dates import Context, DateReader, When
 from looseleaf.evidence.lexicon import (
     EVENTS,
@@ -94,7 +94,8 @@ _ORG_WORDS = re.compile(
     r"Bureau|Court|Tribunal|Politburo|Government|Embassy|Ministry|Congress|Section|League|"
     r"Police|Guard|Service|Prison|Square|Street|Revolution|War|Republic|Province|Affairs|"
     r"Plan|Canal|Opposition|Centre|Center|Bloc|Press|Messenger|Pact|Movement|Council|"
-    r"Soviet|Kremlin|Commission|Agency|Company|Church|Academy|University|School)\b"
+    r"Soviet|Kremlin|Commission|Agency|Company|Church|Academy|University|School|Works|Plant|"
+    r"Factory|Mill|Combine|Shipyard|Trust|Collegium|Troika|Procuracy|Newspaper)\b"
 )
 _NOT_ACRONYMS = _words(
     "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX XXI A "
@@ -199,6 +200,9 @@ def _names(text: str, given: Sequence[Name]) -> list[_Mention]:
                 surnames.setdefault(last, mention)
             surnames.setdefault(mention.text, mention)
     found += _guessed(text, places, surnames)
+    for mention in _registered(text):
+        found.append(mention)
+        surnames.setdefault(mention.text.split()[-1], mention)
     found += _again(text, surnames)
     found += [
         _Mention(m.start(), m.end(), m.group(), None, "org")
@@ -209,7 +213,37 @@ def _names(text: str, given: Sequence[Name]) -> list[_Mention]:
     for mention in sorted(found, key=lambda m: (m.start, -(m.end - m.start))):
         if not kept or mention.start >= kept[-1].end:
             kept.append(mention)
-    return kept
+    return _named_in_full(kept)
+
+
+def _named_in_full(mentions: list[_Mention]) -> list[_Mention]:
+    """A surname alone stands for the one person of that surname the report
+    names in full ("Rudenko" is "Anatoly Semenovich Rudenko"); where it names
+    two (A. S. and A. P. Rudenko) the surname stays as written."""
+    full: dict[str, list[str]] = {}
+    for mention in mentions:
+        words = mention.text.split()
+        if mention.person and len(words) > 1:
+            full.setdefault(words[-1], []).append(mention.text)
+    chosen = {}
+    for surname, names in full.items():
+        given = [initials_of(name) for name in names]
+        if all(a.startswith(b) or b.startswith(a) for a in given for b in given):
+            chosen[surname] = max(names, key=lambda n: (names.count(n), -len(n)))
+    # "Grigory Ivanovich", as a letter calls him: the one full name it begins
+    by_start: dict[str, set[str]] = {}
+    for names in full.values():
+        for name in names:
+            words = name.split()
+            for cut in range(2, len(words)):
+                if _PATRONYMIC.search(words[cut - 1]):
+                    by_start.setdefault(" ".join(words[:cut]), set()).add(name)
+    for start, names in by_start.items():
+        if len(names) == 1 and start not in chosen:
+            chosen[start] = names.pop()
+    return [
+        replace(m, text=chosen[m.text]) if m.person and m.text in chosen else m for m in mentions
+    ]
 
 
 def _mention(start: int, text: str, kind: str, person_id: int | None = None) -> _Mention:
@@ -288,6 +322,37 @@ def _guessed(text: str, places: set[str], surnames: dict[str, _Mention]) -> list
     return found
 
 
+#: A name as registers and protocols write it, surname first: "KHARLAMOV
+#: Grigory Ivanovich", "Savchuk, Mykola Ivanovich", "Surzhenko D. A.".
+_SURNAME_FIRST = re.compile(
+    r"(?<![\w’'-])(?P<sur>[A-Z][a-zà-ÿ’'-]+[a-zà-ÿ]|[A-Z]{3,}(?:-[A-Z]{2,})?)(?:,\s+|\s+)"
+    r"(?:(?P<given>[A-Z][a-zà-ÿ]+)\s+(?P<pat>[A-Z][a-zà-ÿ]+(?:ovich|evich|yich|ich|ovna|evna|ichna|"
+    r"ична|ович|евич|овна|евна))\b|(?P<initials>[A-Z]\.\s?[A-Z]\.?)(?![\w.]*\s*[A-Z][a-z]))"
+)
+
+
+_PATRONYMIC = re.compile(r"(?:ovich|evich|yich|ovna|evna|ichna)$")
+
+
+def _registered(text: str) -> list[_Mention]:
+    """Names written surname first, as one person named in the usual order."""
+    found = []
+    for match in _SURNAME_FIRST.finditer(text):
+        surname = match.group("sur")
+        if surname.lower() in _STOP or surname in _NOT_ACRONYMS or _ORG_WORDS.search(surname):
+            continue
+        if surname.isupper():
+            surname = surname.title()
+        if match.group("initials"):
+            if match.group(0).count(",") or not surname[1:].islower():
+                continue
+            usual = f"{match.group('initials').rstrip('.')}. {surname}".replace(".. ", ". ")
+        else:
+            usual = f"{match.group('given')} {match.group('pat')} {surname}"
+        found.append(_Mention(match.start(), match.end(), usual, None, "person", _gender(usual)))
+    return found
+
+
 def _again(text: str, surnames: dict[str, _Mention]) -> list[_Mention]:
     """Every other place a known name or surname stands in the report."""
     if not surnames:
@@ -314,7 +379,12 @@ _ABBREVIATIONS = _words(
     "mr mrs dr st gen col capt lt no nos vol pp p a.m p.m i.e e.g jr sr prof rev "
     "messrs u.s u.s.s.r mt ft fig cf vs jan feb mar apr jun jul aug sep sept oct nov dec"
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|\n+")
+_LAST_WORD = re.compile(r"([\w.]+)[.!?](?:[\"”’)\]]|\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)*$")
+#: A sentence ends at a stop, after any closing quote, bracket or footnote
+#: mark ("afterwards.[7] Rudenko", "1944.³ The").
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])(?:[\"”’)\]]|\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)*(?=\s+[\"“‘(\[]?[A-Z0-9])|\n+"
+)
 _HEADING_WORDS = 14
 
 
@@ -341,7 +411,7 @@ def _sentences(text: str) -> list[_Sentence]:
         newline = match.group().startswith("\n")
         end = match.start() if newline else match.end()
         if not newline:
-            word = re.search(r"([\w.]+)[.!?][\"”’)\]]*$", text[start:end])
+            word = _LAST_WORD.search(text, start, end)
             if word and (
                 word.group(1).lower() in _ABBREVIATIONS
                 or (len(word.group(1)) == 1 and word.group(1).isalpha())
@@ -424,13 +494,30 @@ _BARE_POST = re.compile(
     r"[a-z][\w-]*(?:\s+(?!(?:in|on|at|by|from|for|to|of|after|before|when|and|but)\b)[a-z][\w-]*){0,2}"
     r"(?:\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?)"
 )
+#: A form's field naming an event, its date after it.
+_FIELD_EVENTS = {
+    "arrest": "arrested",
+    "birth": "born",
+    "death": "died",
+    "execution": "executed",
+    "sentence": "sentenced",
+    "sentencing": "sentenced",
+    "trial": "tried",
+    "release": "released",
+    "recruitment": "recruited",
+    "interrogation": "interrogated",
+}
+_FIELD = re.compile(
+    rf"\b(?:[Dd]ate|DATE|[Dd]ay)\s+(?:of|OF)\s+(?P<noun>(?i:{'|'.join(_FIELD_EVENTS)}))\s*[:\-–—]\s*"
+)
 #: What follows the date that opens an entry of a chronology.
 _ENTRY = re.compile(r"\s*[-–—:]\s")
 #: Events whose phrase holds a value beside the subject.
 _VALUED = frozenset({"appointed", "sentenced", "renamed", "recruited"})
 #: What a court gave: "to death", "to ten years in a labour camp", "to 8 years".
 _TERM = re.compile(
-    rf"(?:\s+(?:by|in|on)\s+[^,;.]{{0,60}}?)?\s+to\s+(?P<term>death|(?:a\s+term\s+of\s+)?"
+    rf"(?:\s+(?:by|in|on)\s+[^,;.]{{0,60}}?)?\s+(?:to\s+)?(?P<term>death|be\s+shot|(?:the\s+)?"
+    r"(?:supreme|highest)\s+measure(?:\s+of\s+punishment)?|(?:a\s+term\s+of\s+)?"
     rf"{NUMBER}\s+years?(?:\s+(?:in|of)\s+(?:a\s+)?(?:labou?r|corrective|prison|camps?|exile)"
     r"[\w\s-]{0,30}?(?=[,;.]|\s+(?:on|in|by|for|and)\b|$))?)",
     re.I,
@@ -490,7 +577,7 @@ _ROLE_WORD = (
     r"(?i:presiding\s+judge|judge|(?:public\s+|state\s+|military\s+)?prosecutor|procurator|"
     r"defen[cs]e\s+(?:counsel|lawyer|attorney)|counsel\s+for\s+the\s+defen[cs]e|defender|"
     r"(?:chief\s+)?witness(?:\s+for\s+the\s+(?:prosecution|defen[cs]e))?|co-defendant|"
-    r"defendant|chairman|chairwoman|chair|member|secretary|investigator|interrogator)"
+    r"defendant|accused|chairman|chairwoman|chair|member|secretary|investigator|interrogator)"
 )
 _ROLE_OF_BODY = (
     r"(?:\s+(?:of|at|in|on)\s+(?:the\s+)?(?:troika|court|tribunal|commission|collegium|bench|"
@@ -500,8 +587,9 @@ _ROLE_OF_BODY = (
 #: Role words standing right before a name: "the prosecutor was", "prosecutor", "witness".
 _ROLE_BEFORE = re.compile(
     rf"(?:\b[Tt]he\s+|\b[Aa]s\s+|^|[,;(]\s*)(?P<role>{_ROLE_WORD}){_ROLE_OF_BODY}"
-    r"(?:\s+(?:was|were|being)|,)?\s+(?:(?:[Cc]omrade|[Cc]itizen|[A-Z][a-z]+\.?)\s+)?$"
-    rf"|\b(?P<verb>presided\s+over|chaired)\s+by\s+$"
+    r"(?:\s+(?:was|were|being)|,)?\s+(?:(?:[Cc]omrade|[Cc]itizen|[A-Z][a-z]+\.?)\s+){0,3}$"
+    r"|\b(?P<verb>presided\s+over|chaired|under\s+the\s+chairmanship\s+of)\s+(?:by\s+)?"
+    r"(?:(?:[Cc]omrade|[Cc]itizen|[A-Z][a-z]+\.?)\s+){0,3}$"
 )
 #: Role words right after a name: ", the presiding judge", "(prosecutor)",
 #: "acted as secretary", "testified", "presided".
@@ -512,6 +600,12 @@ _ROLE_AFTER = re.compile(
     r"\s+as\s+"
     rf"(?:(?:the|a|an)\s+)?(?P<role2>{_ROLE_WORD})"
     r"|\s+(?P<verb>presided|chaired|testified|gave\s+evidence)\b"
+)
+#: "member", "secretary", "chair" alone: of a party, a club, a committee, not
+#: a part in a proceeding (which names its troika, court or commission).
+_ROLE_WITHOUT_BODY = re.compile(
+    r"(?i:(?:the|a|an|as)\s+)?(?i:member|secretary|chairman|chairwoman|chair)(?:\s+(?:was|were|being))?"
+    r"(?:\s+(?:of\s+(?:the\s+)?)?(?!troika|court|tribunal|commission|collegium|session|bench)\w[^,;]*)?",
 )
 #: The trial a role was at, named after it.
 _ROLE_TRIAL = re.compile(r"\s+(?:over|at|in)\s+(?P<trial>(?:the\s+)?[A-Z][\w\s-]*?[Tt]rial)\b")
@@ -534,7 +628,7 @@ _ROLE_NAMES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     ("defence counsel", ("defence", "defense", "counsel for the", "defender")),
     ("witness", ("witness", "chief witness", "testified", "gave evidence")),
-    ("defendant", ("defendant", "co-defendant")),
+    ("defendant", ("defendant", "co-defendant", "accused")),
     ("chair", ("chair",)),
 )
 _ROLE_SENTENCE = re.compile(
@@ -773,6 +867,7 @@ class _Report:
             self._events(index, sentence)
             self._counts(index, sentence)
             self._roles(index, sentence)
+            self._fields(index, sentence)
             self._absorbed(index, sentence)
             if self.topics[index] is None:
                 self.topics[index] = self._topic(index, sentence)
@@ -2013,17 +2108,35 @@ class _Report:
                 index, sentence, person, prop="role", when=when, span=(start, end), value=role
             )
 
+    def _fields(self, index: int, sentence: _Sentence) -> None:
+        """A form's field: "Date of arrest: 14.XI.1937", "Date of birth - 1896":
+        of whom the protocol or the record is about."""
+        for match in _FIELD.finditer(self.text, sentence.start, sentence.end):
+            dates = [d for d in self.dates_in(match.end(), sentence.end) if d.start == match.end()]
+            subject = self.respondent or self._discourse(index, None)
+            if not dates or subject is None:
+                continue
+            prop = _FIELD_EVENTS[match.group("noun").lower()]
+            self._hit(
+                index,
+                sentence,
+                subject,
+                prop=prop,
+                when=dates[0],
+                span=(match.start(), dates[0].end),
+            )
+
     def _role_of(self, sentence: _Sentence, person: _Mention) -> tuple[str, int, int] | None:
         """The role the words next to a name give it, with the span of those words."""
         before = self.text[max(sentence.start, person.start - 80) : person.start]
         after = self.text[person.end : min(sentence.end, person.end + 80)]
         lead = _ROLE_BEFORE.search(before)
-        if lead is not None:
+        if lead is not None and not _ROLE_WITHOUT_BODY.match(lead.group(0).strip(" ,;(")):
             start = person.start - len(before) + lead.start()
             words = lead.group("role") or lead.group("verb")
             return _role_name(words, lead.group(0)), start, person.end
         tail = _ROLE_AFTER.match(after)
-        if tail is not None:
+        if tail is not None and not _ROLE_WITHOUT_BODY.fullmatch(tail.group(0).strip(" ,(-–—")):
             words = tail.group("role") or tail.group("role2") or tail.group("verb")
             return _role_name(words, tail.group(0)), person.start, person.end + tail.end()
         return None
@@ -2097,7 +2210,9 @@ def _role_name(words: str, phrase: str) -> str:
     """One name per role: "presided" is a judge's part (a troika's chair's when
     the phrase names a troika or a commission), a procurator is a prosecutor."""
     key = re.sub(r"\s+", " ", words.lower()).strip()
-    if key in {"presided", "presiding", "presided over", "chaired", "chairman", "chairwoman"}:
+    if key in {"presided", "presiding", "presided over", "chaired", "chairman", "chairwoman"} or (
+        key.startswith("under the chairmanship")
+    ):
         return (
             "chair"
             if re.search(r"troika|commission|committee|meeting|board", phrase, re.I)

@@ -93,19 +93,26 @@ EVENTS: tuple[Event, ...] = _events(
     ("tried", "noun", r"trial(?!s)"),
     # sentenced
     ("sentenced", "patient", r"sentenced|condemned|let off with an? [\w-]+ sentence"),
+    ("sentenced", "agent", r"received(?=\s+(?:a\s+)?(?:sentence|term|[\w-]+\s+years?\b))"),
     ("sentenced", "noun", r"sentencing|(?<!death )sentence(?=\s+(?:of|on|against|passed))"),
     # interrogated
     ("interrogated", "patient", r"interrogated|questioned|cross-examined|re-examined"),
     ("interrogated", "noun", r"interrogation(?!\s+(?:protocol|record|report))|questioning"),
     # recruited
-    ("recruited", "patient", r"recruited|enlisted|signed up|enrolled as an? (?:agent|informer)"),
+    (
+        "recruited",
+        "patient",
+        r"recruited|enlisted|signed up|enrolled as an? (?:agent|informer)|drawn into|drew in(?!to)|"
+        r"drawn in|brought into",
+    ),
     ("recruited", "noun", r"recruitment"),
     # appointed
     ("appointed", "patient", r"appointed|promoted|demoted"),
     (
         "appointed",
         "agent",
-        r"became (?:the )?(?:new )?(?:head|chief|director|commander|leader|deputy|"
+        r"became (?:the |its |his |her |our |their )?(?:new )?"
+        r"(?:head|chief|director|commander|leader|deputy|"
         r"a member of the (?:praesidium|presidium|politburo|central committee)|"
         r"first secretary|vice-chairman|chairman|commissar|people's commissar|people’s commissar)|"
         r"served as (?:an? |the )?(?:deputy |first )?(?:head|chief|director|commander|deputy)|"
@@ -166,7 +173,8 @@ EVENTS: tuple[Event, ...] = _events(
         r"(?:went|travelled|traveled|moved|came|come|returned|followed \w+)\s+(?:back\s+)?"
         r"(?:together\s+)?to|(?:arrived|landed|alighted)(?:\s+by\s+\w+)?\s+(?:at|in)|visited|"
         r"(?:stationed|resided|residing|lived|stayed|settled)\s+(?:in|at)|"
-        r"(?:be|was|were)\s+(?:still\s+)?(?:in|at)(?=\s+(?-i:[A-Z]))|(?:active|based|posted) in|"
+        r"(?:be|being|was|were)\s+(?:still\s+)?(?:in|at)(?=\s+(?-i:[A-Z])|\s+the\s+[a-z]+\s+in\s+(?-i:[A-Z]))|"
+        r"(?:active|based|posted) in|"
         r"remained in|met(?:\s+with)?(?=\s+(?:[\w.]+\s+){0,4}?(?:in|at)\s+[A-Z])|"
         r"(?:was|were)\s+(?:seen|present)\s+(?:in|at)|on\s+(?:a\s+)?(?:business\s+)?trip\s+to|"
         r"spent\s+(?:\w+\s+){0,3}?(?:in|at)(?=\s+[A-Z])|attending\s+(?:a|the)\s+[\w\s-]{0,40}?\s+in|"
