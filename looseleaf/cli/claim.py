@@ -149,7 +149,8 @@ def extract(
 
 
 def _print_conflict(conflict: Conflict) -> None:
-    out.print(f"{conflict.subject} - {conflict.property}: {conflict.why}")
+    marked = " (suggested: a side awaits a registrar's decision)" if conflict.suggested else ""
+    out.print(f"{conflict.subject} - {conflict.property}: {conflict.why}{marked}")
     for number, side in enumerate(conflict.sides, 1):
         out.print(f"  side {number}:")
         for claim in side:
@@ -166,7 +167,14 @@ def conflicts(
 ) -> None:
     """Claims that cannot all be true, side by side with their sources (never resolved)."""
     registry, actor = open_as(ctx, as_)
-    emit(registry.conflicts(actor, subject=subject), as_json, _print_conflict)
+    found = registry.conflicts(actor, subject=subject)
+    if not found and not as_json:
+        out.print(
+            "no conflicting claims among those open to you (a registrar also sees those among "
+            "suggested claims; readers see them once accepted)"
+        )
+        return
+    emit(found, as_json, _print_conflict)
 
 
 def timeline(

@@ -50,6 +50,7 @@ EPISODES = {
     "appointed": 1500,
     "dismissed": 1500,
     "released": 400,
+    "met": 10,
 }
 #: Words in a claim's quote that say an event happened again.
 AGAIN = re.compile(
@@ -90,14 +91,32 @@ def _value_key(claim: Claim) -> str:
 def subjects(claims: Sequence[Claim]) -> dict[int, str]:
     """A key per claim naming its subject: the card-index record, or for
     names not yet in the index, one key per cluster of matching names."""
-    loose = sorted({c.subject for c in claims if c.subject_id is None})
+    return _keys(claims)[0]
+
+
+def _keys(claims: Sequence[Claim]) -> tuple[dict[int, str], dict[str, str]]:
+    """Subjects' keys by claim, and the key of every name a meeting's other
+    party goes by (clustered with the subjects, so "Lupu met Orlov-Brandt"
+    and "Orlov-Brandt met Grigori Lupu" are one pair)."""
+    others = {c.value for c in claims if c.property == "met" and c.value and c.value_id is None}
+    loose = sorted({c.subject for c in claims if c.subject_id is None} | others)
     labels = cluster(loose) if loose else []
     by_name = {name: f"name:{label}" for name, label in zip(loose, labels, strict=True)}
     by_name.update(_namesakes(loose, labels))
-    return {
+    if others:  # the other party by a name its record's claims are written with
+        linked = sorted({(c.subject, c.subject_id) for c in claims if c.subject_id is not None})
+        found = cluster([name for name, _ in linked] + sorted(others)) if linked else []
+        records: dict[int, set[int]] = defaultdict(set)
+        for (_, record), label in zip(linked, found, strict=False):
+            records[label].add(record)
+        for name, label in zip(sorted(others), found[len(linked) :], strict=True):
+            if len(records.get(label, ())) == 1:
+                by_name[name] = f"record:{next(iter(records[label]))}"
+    keys = {
         c.id: f"record:{c.subject_id}" if c.subject_id is not None else by_name[c.subject]
         for c in claims
     }
+    return keys, by_name
 
 
 def _namesakes(names: Sequence[str], labels: Sequence[int]) -> dict[str, str]:
@@ -147,10 +166,16 @@ def conflicts(
     only the claims the asker may see, so a side they may not see is simply
     not there, and neither is the group if one side remains."""
     live = [c for c in claims if c.status in LIVE and not c.planned]
-    keys = subjects(live)
+    keys, names = _keys(live)
     groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for claim in live:
-        groups[(keys[claim.id], _kind_of(claim))].append(claim)
+        key = keys[claim.id]
+        if claim.property == "met":  # a meeting belongs to both: the pair is the subject
+            other = f"record:{claim.value_id}" if claim.value_id else names.get(claim.value or "")
+            if other is None:
+                continue
+            key = " & ".join(sorted((key, other)))
+        groups[(key, _kind_of(claim))].append(claim)
     found: list[Conflict] = []
     for (_, prop), group in sorted(groups.items(), key=lambda item: item[0]):
         if len(group) >= 2:
@@ -176,6 +201,9 @@ def _conflicts_in(prop: str, group: list[Claim]) -> list[Conflict]:
     subject = _name(group)
     if prop == "located-at":
         return _presence(subject, group)
+    if prop == "met":
+        pair = " and ".join(sorted({group[0].subject, group[0].value or ""}))
+        return _episodes(pair, prop, group)
     if prop == "number-of-victims":
         return _values(subject, prop, _without_parts(group), "counts that cannot all be right")
     if prop == "role":

@@ -1106,28 +1106,12 @@ class _Report:
             return
         if self.topics[index] is None and subjects[0].person and event.frame != "noun":
             self.topics[index] = subjects[0]
-        value = agent.text if agent is not None else None
-        place = None
+        details = self._details(index, sentence, trigger, subjects, when=when, agent=agent)
+        if details is None:
+            return
+        value, place = details
         if event.property == "tried":
-            count = _CO_ACCUSED.search(self.text, clause.start, clause.end)
-            value = count.group("n") if count else value
             subjects = subjects[:1]
-            if any(
-                h.property == "tried" and h.sentence == index and h.when == when for h in self.hits
-            ):
-                return  # one trial, named twice: "the trial of the sixteen ... the Z-K-S trial"
-        elif event.property in {"located-at", "born"}:
-            place = (
-                self._place(start, end, clause.end)
-                if event.property == "located-at"
-                else (self._birthplace(end, clause.end))
-            )
-            if place is None and event.property == "located-at":
-                return
-        elif event.property in _VALUED:
-            value = self._value(event.property, end, clause.end, sentence.end) or value
-            if value is None and event.property == "renamed":
-                return
         planned = bool(PLANNED.search(self.text, clause.start, start)) or bool(
             _WOULD.search(self.text, clause.start, start) and _ANNOUNCED.search(sentence.text)
         )
@@ -1147,6 +1131,45 @@ class _Report:
             )
         if event.property == "dismissed" and self.text.startswith("replaced as", start):
             self._successor(index, sentence, trigger, when, planned=planned, dated=dated)
+
+    def _details(
+        self,
+        index: int,
+        sentence: _Sentence,
+        trigger: _Trigger,
+        subjects: list[_Mention],
+        *,
+        when: When,
+        agent: _Mention | None,
+    ) -> tuple[str | None, str | None] | None:
+        """The value and the place an event's words give (None: no claim after
+        all, e.g. a stay with no place, a meeting with nobody named)."""
+        clause = sentence.clauses[trigger.clause]
+        prop, start, end = trigger.event.property, trigger.start, trigger.end
+        value = agent.text if agent is not None else None
+        if prop == "tried":
+            count = _CO_ACCUSED.search(self.text, clause.start, clause.end)
+            if any(
+                h.property == "tried" and h.sentence == index and h.when == when for h in self.hits
+            ):
+                return (
+                    None  # one trial, named twice: "the trial of the sixteen ... the Z-K-S trial"
+                )
+            return (count.group("n") if count else value), None
+        if prop == "located-at":
+            place = self._place(start, end, clause.end)
+            return None if place is None else (value, place)
+        if prop == "born":
+            return value, self._birthplace(end, clause.end)
+        if prop == "met":
+            other = self._object(index, sentence, end, clause.end)
+            if other is None or other.text == subjects[0].text:
+                return None
+            return other.text, None
+        if prop in _VALUED:
+            value = self._value(prop, end, clause.end, sentence.end) or value
+            return None if value is None and prop == "renamed" else (value, None)
+        return value, None
 
     def _no_event(self, sentence: _Sentence, clause: _Clause, trigger: _Trigger) -> bool:
         """An event word that tells of no event of its own."""

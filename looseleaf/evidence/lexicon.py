@@ -166,6 +166,12 @@ EVENTS: tuple[Event, ...] = _events(
         r"(?<=body was )found|(?<=corpse was )found",
     ),
     ("other", "noun", r"denial|indictment|recantation"),
+    # meetings: with whom (the value), a one-time event for the two of them
+    (
+        "met",
+        "agent",
+        r"met(?:\s+with)?(?!\s+(?:his|her|their|with)\s+(?:death|end|approval|resistance))",
+    ),
     # where someone was
     (
         "located-at",

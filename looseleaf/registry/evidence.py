@@ -518,6 +518,7 @@ PROPERTIES = (
     "appointed",
     "dismissed",
     "located-at",
+    "met",
     "member-of",
     "number-of-victims",
     "number-of-co-accused",
