@@ -376,4 +376,5 @@ def initials_of(text: str) -> str:
     name = parse(text)
     if name.initials:
         return "".join(name.initials)
-    return "".join(word[0] for word in name.given)
+    words = [w for w in name.words if w != name.title and w != name.surname]
+    return "".join(word[0] for word in words)

@@ -103,9 +103,9 @@ def _keys(claims: Sequence[Claim]) -> tuple[dict[int, str], dict[str, str]]:
     labels = cluster(loose) if loose else []
     by_name = {name: f"name:{label}" for name, label in zip(loose, labels, strict=True)}
     by_name.update(_namesakes(loose, labels))
-    if others:  # the other party by a name its record's claims are written with
-        linked = sorted({(c.subject, c.subject_id) for c in claims if c.subject_id is not None})
-        found = cluster([name for name, _ in linked] + sorted(others)) if linked else []
+    linked = sorted({(c.subject, c.subject_id) for c in claims if c.subject_id is not None})
+    if others and linked:  # the other party by a name its record's claims are written with
+        found = cluster([name for name, _ in linked] + sorted(others))
         records: dict[int, set[int]] = defaultdict(set)
         for (_, record), label in zip(linked, found, strict=False):
             records[label].add(record)

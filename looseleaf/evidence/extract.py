@@ -238,9 +238,9 @@ def _named_in_full(mentions: list[_Mention]) -> list[_Mention]:
             for cut in range(2, len(words)):
                 if _PATRONYMIC.search(words[cut - 1]):
                     by_start.setdefault(" ".join(words[:cut]), set()).add(name)
-    for start, names in by_start.items():
-        if len(names) == 1 and start not in chosen:
-            chosen[start] = names.pop()
+    for start, owners in by_start.items():
+        if len(owners) == 1 and start not in chosen:
+            chosen[start] = next(iter(owners))
     return [
         replace(m, text=chosen[m.text]) if m.person and m.text in chosen else m for m in mentions
     ]
@@ -492,7 +492,8 @@ _BORN_IN = re.compile(
 _BARE_POST = re.compile(
     r"\s+(?P<post>(?!(?:in|on|at|by|from|for|to|as|after|before|when|and|but|the|a|an|his|her)\b)"
     r"[a-z][\w-]*(?:\s+(?!(?:in|on|at|by|from|for|to|of|after|before|when|and|but)\b)[a-z][\w-]*){0,2}"
-    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?)"
+    r"(?:\s+of\s+(?:the\s+)?[A-Za-z][\w’'-]*"
+    r"(?:\s+(?!(?:in|on|at|by|from|for|to|and|but|after|before|when)\b)[A-Za-z][\w’'-]*){0,3})?)"
 )
 #: A form's field naming an event, its date after it.
 _FIELD_EVENTS = {
@@ -525,7 +526,7 @@ _TERM = re.compile(
 #: The name an organisation was given: "renamed the Kharkov Machine Works".
 _NEW_NAME = re.compile(
     r"\s+(?:as\s+|to\s+|into\s+)?(?:the\s+)?[\"“‘']?(?P<n>[A-Z][\w’'.-]*(?:\s+(?:of\s+|for\s+|the\s+)*"
-    r"[A-Z0-9][\w’'.-]*)*)"
+    r"[A-Z0-9][\w’'.-]*)*)(?<!\.)"
 )
 #: What someone was recruited as or into: "as an informer", "into the NKVD".
 _RECRUITED_AS = re.compile(
@@ -2115,16 +2116,20 @@ class _Report:
             return
         found: dict[int, tuple[_Mention, str, int, int]] = {}
         for person in self.people_in(sentence.start, sentence.end):
-            role = self._role_of(sentence, person)
-            if role is not None and person.start not in found:
-                found[person.start] = (person, *role)
+            read = self._role_of(sentence, person)
+            if read is not None and person.start not in found:
+                found[person.start] = (person, *read)
         for person, role, start, role_end in found.values():
             trial = _ROLE_TRIAL.match(self.text, role_end, sentence.end)
             end = role_end if trial is None else trial.end()
             if trial is not None:  # "presided as Judge over the Moscow Show Trial"
                 when = self._trial_date(index, trial.group("trial"))
             else:
-                when = self._trial_date(index, None) or self._own_date(sentence)
+                when = (
+                    self._trial_date(index, None)
+                    or self._own_date(sentence)
+                    or self._recent_date(index)
+                )
             if when is None:
                 continue
             self._hit(
@@ -2163,6 +2168,12 @@ class _Report:
             words = tail.group("role") or tail.group("role2") or tail.group("verb")
             return _role_name(words, tail.group(0)), person.start, person.end + tail.end()
         return None
+
+    def _recent_date(self, index: int) -> When | None:
+        """The last date of the two sentences before: the hearing a role is at."""
+        start = self.sentences[max(0, index - 2)].start
+        before = self.dates_in(start, self.sentences[index].start)
+        return before[-1] if before else None
 
     def _own_date(self, sentence: _Sentence) -> When | None:
         dates = self.dates_in(sentence.start, sentence.end)

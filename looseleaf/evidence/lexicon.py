@@ -166,12 +166,6 @@ EVENTS: tuple[Event, ...] = _events(
         r"(?<=body was )found|(?<=corpse was )found",
     ),
     ("other", "noun", r"denial|indictment|recantation"),
-    # meetings: with whom (the value), a one-time event for the two of them
-    (
-        "met",
-        "agent",
-        r"met(?:\s+with)?(?!\s+(?:his|her|their|with)\s+(?:death|end|approval|resistance))",
-    ),
     # where someone was
     (
         "located-at",
@@ -181,11 +175,18 @@ EVENTS: tuple[Event, ...] = _events(
         r"(?:stationed|resided|residing|lived|stayed|settled)\s+(?:in|at)|"
         r"(?:be|being|was|were)\s+(?:still\s+)?(?:in|at)(?=\s+(?-i:[A-Z])|\s+the\s+[a-z]+\s+in\s+(?-i:[A-Z]))|"
         r"(?:active|based|posted) in|"
-        r"remained in|met(?:\s+with)?(?=\s+(?:[\w.]+\s+){0,4}?(?:in|at)\s+[A-Z])|"
+        r"remained in|met(?:\s+with)?(?=\s+(?:[\w.’'-]+\s+){0,6}?(?:in|at)\s+(?-i:[A-Z]))|"
         r"(?:was|were)\s+(?:seen|present)\s+(?:in|at)|on\s+(?:a\s+)?(?:business\s+)?trip\s+to|"
-        r"spent\s+(?:\w+\s+){0,3}?(?:in|at)(?=\s+[A-Z])|attending\s+(?:a|the)\s+[\w\s-]{0,40}?\s+in|"
+        r"spent\s+(?:\w+\s+){0,3}?(?:in|at)(?=\s+(?-i:[A-Z]))|attending\s+(?:a|the)\s+[\w\s-]{0,40}?\s+in|"
         r"passed the|entered the harbou?r of|took part in|served in|worked there|worked in|"
         r"written aboard",
+    ),
+    # meetings: with whom (the value), a one-time event for the two of them; a
+    # meeting at a named place is first a stay there (an alibi may refute it)
+    (
+        "met",
+        "agent",
+        r"met(?:\s+with)?(?!\s+(?:his|her|their|with)\s+(?:death|end|approval|resistance))",
     ),
 )
 

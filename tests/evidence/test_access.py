@@ -163,3 +163,27 @@ def test_bad_claims_are_refused_with_one_line(
         registry.claim_add(OPERATOR, given)
     assert "\n" not in str(caught.value)
     assert len(registry.claims(OPERATOR)) == before
+
+
+def test_a_registrar_sees_a_conflict_among_suggestions_and_a_reader_once_accepted(
+    registry: Registry, tmp_path: Path
+) -> None:
+    """Suggested claims count for whoever decides them, marked as such; a
+    reader, even one cleared for both sides, sees the conflict only once its
+    claims are accepted."""
+    for name, text in (
+        ("a.txt", "Ivan Sorokin was arrested on 14 November 1937 at his flat."),
+        ("b.txt", "Ivan Sorokin was arrested on 17 November 1937, the indictment says."),
+    ):
+        registry.ingest(OPERATOR, [write(tmp_path / name, text)], dossier="Sorokin case")
+    registry.add_reader(OPERATOR, "reader", MarkingRequest("TOP SECRET"))
+    registry.add_reader(OPERATOR, "clerk", MarkingRequest("TOP SECRET"), roles=["registrar"])
+    clerk, reader = _as(registry, "clerk"), _as(registry, "reader")
+    [seen] = registry.conflicts(clerk)
+    assert (seen.property, seen.kind, seen.suggested) == ("arrested", "date", True)
+    assert [[c.date for c in side] for side in seen.sides] == [["1937-11-14"], ["1937-11-17"]]
+    assert registry.conflicts(reader) == []
+    registry.claim_decide(clerk, None, accept=True)
+    [accepted] = registry.conflicts(reader)
+    assert (accepted.property, accepted.suggested) == ("arrested", False)
+    assert registry.conflicts(clerk)[0].suggested is False

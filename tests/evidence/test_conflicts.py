@@ -10,6 +10,7 @@ its parts, a stay dated only by its year.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import count
 
 import pytest
@@ -251,3 +252,75 @@ def test_from_text_a_plan_is_marked_planned_and_is_not_a_conflict() -> None:
     assert ("located-at", "Lisbon", True, "1911-01-08") in found
     assert ("located-at", "Oporto", False, "1911-01-09") in found
     assert ("arrested", None, False, "1913-04-10") in found
+
+
+def kinds(found: list[Conflict]) -> set[tuple[str, str, str]]:
+    return {(c.subject, c.property, c.kind) for c in found}
+
+
+def test_one_arrest_dated_twice_is_a_conflict_a_second_arrest_is_not() -> None:
+    first = claim("Ivan Sorokin", "arrested", "14 November 1937", leaf=1)
+    other = claim("Ivan Sorokin", "arrested", "17 November 1937", leaf=2)
+    assert kinds(conflicts([first, other])) == {("Ivan Sorokin", "arrested", "date")}
+    later = claim("Ivan Sorokin", "arrested", "3 March 1949", leaf=3)
+    assert conflicts([first, later]) == []
+    again = replace(
+        claim("Ivan Sorokin", "arrested", "20 November 1937", leaf=3), quote="arrested again"
+    )
+    assert conflicts([first, again]) == []
+
+
+def test_namesakes_with_different_initials_are_two_persons() -> None:
+    one = claim("A. S. Rudenko", "sentenced", "22 June 1938", value="10 years", leaf=1)
+    two = claim("A. P. Rudenko", "sentenced", "3 August 1938", value="5 years", leaf=2)
+    assert conflicts([one, two]) == []
+    same = claim("Anatoly Semenovich Rudenko", "sentenced", "22 June 1938", value="8 years", leaf=3)
+    [found] = conflicts([one, two, same])
+    assert (found.kind, sorted(c.value or "" for s in found.sides for c in s)) == (
+        "value",
+        ["10 years", "8 years"],
+    )
+
+
+def test_a_day_inside_another_stay_is_an_alibi_its_first_day_is_not() -> None:
+    moscow = claim("Kharlamov", "located-at", "from 24 September to 2 October 1937", place="Moscow")
+    works = claim("Kharlamov", "located-at", "27 September 1937", place="Poltava", leaf=2)
+    assert kinds(conflicts([moscow, works])) == {("Kharlamov", "located-at", "presence")}
+    arriving = claim("Kharlamov", "located-at", "24 September 1937", place="Poltava", leaf=2)
+    assert conflicts([moscow, arriving]) == []
+
+
+def test_sentences_compare_by_what_was_given() -> None:
+    death = claim("Gromov", "sentenced", "22 June 1938", value="the supreme measure of punishment")
+    shot = claim("Gromov", "sentenced", "22 June 1938", value="be shot", leaf=2)
+    years = claim("Gromov", "sentenced", "22 June 1938", value="ten years in a labour camp", leaf=3)
+    assert conflicts([death, shot]) == []
+    assert kinds(conflicts([death, years])) == {("Gromov", "sentenced", "value")}
+    executed = claim("Gromov", "executed", "23 June 1938", leaf=4)
+    assert conflicts([death, executed]) == []
+
+
+def test_born_in_two_places_unless_one_holds_the_other() -> None:
+    one = claim("Kharlamov", "born", "1896", place="Kremenchuk")
+    two = claim("Kharlamov", "born", "1896", place="Kharkiv", leaf=2)
+    assert kinds(conflicts([one, two])) == {("Kharlamov", "born", "value")}
+    district = claim("Kharlamov", "born", "1896", place="Kremenchuk district", leaf=3)
+    assert conflicts([one, district]) == []
+
+
+def test_one_meeting_told_by_each_party_on_two_days() -> None:
+    told = claim("Grigore Lupu", "met", "12 March 1951", value="Kasimir Orlov-Brandt")
+    other = claim("Kasimir Orlov-Brandt", "met", "15 March 1951", value="Grigori Lupu", leaf=2)
+    [found] = conflicts([told, other])
+    assert (found.property, found.kind) == ("met", "date")
+    assert found.subject == "Grigore Lupu and Kasimir Orlov-Brandt"
+    elsewhere = claim("Kasimir Orlov-Brandt", "met", "15 March 1951", value="Nikita Sarkisov")
+    assert conflicts([told, elsewhere]) == []
+
+
+def test_a_conflict_of_suggestions_is_marked_so() -> None:
+    one = claim("Ivan Sorokin", "died", "3 May 1938", status="suggested")
+    two = claim("Ivan Sorokin", "died", "9 May 1938", leaf=2)
+    [found] = conflicts([one, two])
+    assert found.suggested is True
+    assert conflicts([replace(one, status="asserted"), two])[0].suggested is False

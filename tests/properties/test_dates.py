@@ -14,11 +14,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from looseleaf.errors import BadInput
-from looseleaf.evidence.dates import When, dates_in
+from looseleaf.evidence.dates import When, dates_in, parse
 from looseleaf.registry import Registry
 from looseleaf.registry.evidence import PROPERTIES, _date, _property
 from looseleaf.settings import Settings
-from looseleaf.web.room.pictures import parse_date
 from tests.conftest import OPERATOR, fresh_registry_url
 from tests.properties.typed import REGISTRY_SETTINGS, anything, attempt, one_line, refused
 
@@ -89,9 +88,10 @@ def test_dates_read_out_of_any_text_are_calendar_spans(text: str, context: date 
 @settings(max_examples=300, deadline=None)
 @given(text=st.one_of(st.none(), anything(*DATE_SYNTAX)))
 def test_a_source_s_free_text_date_is_a_period_or_nothing(text: str | None) -> None:
-    found = parse_date(text)
+    found = parse(text)
     if found is not None:
-        assert found.start <= found.end
+        _readable(found)
+        assert found.first_day <= found.last_day
 
 
 @given(text=anything(*PROPERTIES, " ", "_", "-", "Born", "DIED"))
