@@ -30,6 +30,7 @@ PROPERTIES = {
     "located-at",
     "member-of",
     "number-of-victims",
+    "role",
     "founded",
     "dissolved",
     "absorbed",
