@@ -17,9 +17,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from looseleaf.cardindex.names import UPPER
 from looseleaf.model import FormType
 
-_NAME = r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'-]*\w(?:\s+(?:von\s+|de\s+|van\s+)?[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'-]*\w){0,2}"
+_NAME = rf"[{UPPER}][\w’'-]*\w(?:\s+(?:von\s+|de\s+|van\s+)?[{UPPER}][\w’'-]*\w){{0,2}}"
 #: The phrases, each with the type of name it introduces.
 _PHRASES: tuple[tuple[str, FormType], ...] = (
     (r"code-?named|under the code[- ]name|code[- ]name", FormType.CODE_NAME),
@@ -58,7 +59,7 @@ _HOLDER = (
     r"(?i:source|agent|informer|informant|IM|IMS|GMS|GI|resident|file|case|"
     r"operational file|cover name|code name|pseudonym)"
 )
-_CODE = r"[\"“„']?(?P<code>[A-ZÀ-ÖØ-ÞА-ЯЁŁŚŹŻĆŃ]{3,}(?:-[A-Z0-9]+)?)[\"”']?"
+_CODE = rf"[\"“„']?(?P<code>[{UPPER}]{{3,}}(?:-[A-Z0-9]+)?)[\"”']?"
 _DIRECT = (
     re.compile(rf"\b{_HOLDER}\s+{_CODE}\s+(?:is|was|=)\s+(?P<name>{_NAME})"),
     re.compile(rf"\b{_HOLDER}\s+{_CODE}\s*\(\s*(?P<name>{_NAME})\s*[,;)]"),

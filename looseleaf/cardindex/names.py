@@ -19,6 +19,13 @@ from importlib import resources
 
 from looseleaf.cardindex import lexicon, translit
 
+#: Every capital and every small letter of the alphabets archives hold (Latin
+#: with its extensions: Polish Ł and Ż, Czech Ř and Š, Latvian Ā and Ņ;
+#: Greek; Cyrillic), as the inside of a regular-expression class: the
+#: standard library's `re` has no `\p{Lu}`.
+UPPER = re.escape("".join(chr(c) for c in range(0x41, 0x530) if chr(c).isupper()))
+LOWER = re.escape("".join(chr(c) for c in range(0x61, 0x530) if chr(c).islower()))
+
 
 class Kind(StrEnum):
     PERSON = "person"
@@ -376,5 +383,5 @@ def initials_of(text: str) -> str:
     name = parse(text)
     if name.initials:
         return "".join(name.initials)
-    words = [w for w in name.words if w != name.title and w != name.surname]
+    words = [w for w in name.words if w not in {name.title, name.surname}]
     return "".join(word[0] for word in words)

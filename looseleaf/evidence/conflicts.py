@@ -60,7 +60,7 @@ AGAIN = re.compile(
 )
 #: Properties with one true value for one time: counts of victims and of the
 #: co-accused, roles at an event.
-SINGLE_VALUE = frozenset({"number-of-victims", "number-of-co-accused", "role"})
+SINGLE_VALUE = frozenset({"number-of-victims", "number-of-co-accused", "death-sentences", "role"})
 #: Claims that stand for what happened; withdrawn and rejected ones do not.
 LIVE = frozenset({"asserted", "disputed", "corroborated", "suggested"})
 #: Roles at one event ("other" claims with these values are roles).
@@ -170,6 +170,8 @@ def conflicts(
     groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for claim in live:
         key = keys[claim.id]
+        if claim.property == "renamed" and claim.value:  # a body is known by many names:
+            key = "renamed:" + re.sub(r"\W+", " ", claim.value.casefold()).strip()  # its new one
         if claim.property == "met":  # a meeting belongs to both: the pair is the subject
             other = f"record:{claim.value_id}" if claim.value_id else names.get(claim.value or "")
             if other is None:
@@ -206,6 +208,8 @@ def _conflicts_in(prop: str, group: list[Claim]) -> list[Conflict]:
         return _episodes(pair, prop, group)
     if prop == "number-of-victims":
         return _values(subject, prop, _without_parts(group), "counts that cannot all be right")
+    if prop == "death-sentences":
+        return _values(subject, prop, group, "different numbers of death sentences in one case")
     if prop == "role":
         return _values(subject, prop, group, "different roles in one proceeding", near=ROLE_SPAN)
     if prop == "tried":

@@ -45,7 +45,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from looseleaf.cardindex.names import Kind, initials_of, parse
+from looseleaf.cardindex.names import LOWER, UPPER, Kind, initials_of, parse
 from looseleaf.evidence.dates import Context, DateReader, When
 from looseleaf.evidence.lexicon import (
     EVENTS,
@@ -119,7 +119,7 @@ _STOP = _words(
     "menshevik trotskyist stalinist nkvd ogpu like amongst among nothing everything "
     "nobody everybody each every another such no not yet so"
 )
-_CAPITAL_WORD = r"[A-Z][a-zà-ÿ’'-]*[a-zà-ÿ]"
+_CAPITAL_WORD = rf"[{UPPER}][{LOWER}’'-]*[{LOWER}]"
 _PASSIVE_SUBJECT = re.compile(
     rf"(?<![\w’'])(?:[Tt]he\s+)?(?P<name>{_CAPITAL_WORD}(?:\s+{_CAPITAL_WORD}){{0,2}})"
     r"(?=,?\s+(?:[a-z]+ly\s+)?(?:was|were|had been|has been|died|fled|defected|struck|killed|"
@@ -146,8 +146,8 @@ _ROLE_OF_NAME = re.compile(
     r"head|chairman)\s+of\s+(?:the\s+)?[A-Z][\w\s’'-]{0,60}?,\s+"
     rf"(?P<name>{_CAPITAL_WORD}(?:\s+{_CAPITAL_WORD}){{1,2}})(?=[.,;])"
 )
-_HYPHEN_AFTER = re.compile(r"-[A-Z][a-zà-ÿ]+\b(?!-)")
-_HYPHEN_BEFORE = re.compile(r"(?<![\w-])[A-Z][a-zà-ÿ]+-$")
+_HYPHEN_AFTER = re.compile(rf"-[{UPPER}][{LOWER}]+\b(?!-)")
+_HYPHEN_BEFORE = re.compile(rf"(?<![\w-])[{UPPER}][{LOWER}]+-$")
 _ADVERB = re.compile(r"(?:al|ate|ent|ant|ous|ive|ful|ed|ar|nt|ual|ic|ish|ere|ng)ly$")
 _PLACE_WORD = re.compile(
     rf"\b(?:in|at|near)\s+(?P<place>{_CAPITAL_WORD}(?:\s+{_CAPITAL_WORD})?)(?![’'\w])"
@@ -325,8 +325,8 @@ def _guessed(text: str, places: set[str], surnames: dict[str, _Mention]) -> list
 #: A name as registers and protocols write it, surname first: "KHARLAMOV
 #: Grigory Ivanovich", "Savchuk, Mykola Ivanovich", "Surzhenko D. A.".
 _SURNAME_FIRST = re.compile(
-    r"(?<![\w’'-])(?P<sur>[A-Z][a-zà-ÿ’'-]+[a-zà-ÿ]|[A-Z]{3,}(?:-[A-Z]{2,})?)(?:,\s+|\s+)"
-    r"(?:(?P<given>[A-Z][a-zà-ÿ]+)\s+(?P<pat>[A-Z][a-zà-ÿ]+(?:ovich|evich|yich|ich|ovna|evna|ichna|"
+    rf"(?<![\w’'-])(?P<sur>[{UPPER}][{LOWER}’'-]+[{LOWER}]|[{UPPER}]{{3,}}(?:-[{UPPER}]{{2,}})?)(?:,\s+|\s+)"
+    rf"(?:(?P<given>[{UPPER}][{LOWER}]+)\s+(?P<pat>[{UPPER}][{LOWER}]+(?:ovich|evich|yich|ich|ovna|evna|ichna|"
     r"ична|ович|евич|овна|евна))\b|(?P<initials>[A-Z]\.\s?[A-Z]\.?)(?![\w.]*\s*[A-Z][a-z]))"
 )
 
@@ -379,6 +379,7 @@ _ABBREVIATIONS = _words(
     "mr mrs dr st gen col capt lt no nos vol pp p a.m p.m i.e e.g jr sr prof rev "
     "messrs u.s u.s.s.r mt ft fig cf vs jan feb mar apr jun jul aug sep sept oct nov dec"
 )
+_ROMAN_DATE_AHEAD = re.compile(r"\s+(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\.\s?\d")
 _LAST_WORD = re.compile(r"([\w.]+)[.!?](?:[\"”’)\]]|\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)*$")
 #: A sentence ends at a stop, after any closing quote, bracket or footnote
 #: mark ("afterwards.[7] Rudenko", "1944.³ The").
@@ -411,6 +412,8 @@ def _sentences(text: str) -> list[_Sentence]:
         newline = match.group().startswith("\n")
         end = match.start() if newline else match.end()
         if not newline:
+            if _ROMAN_DATE_AHEAD.match(text, end):
+                continue  # "arrested 2. XII.1937": a day and its month, not a full stop
             word = _LAST_WORD.search(text, start, end)
             if word and (
                 word.group(1).lower() in _ABBREVIATIONS
@@ -568,7 +571,29 @@ _VICTIM_COUNT = re.compile(
 )
 _TOTALLING = re.compile(rf"\bexecutions?,?\s+total(?:l)?ing\s+(?P<n>{NUMBER})", re.I)
 _ORDER_COUNT = re.compile(rf"\border\s+to\s+(?:execute|shoot|kill)\s+(?P<n>{NUMBER})", re.I)
-_CO_ACCUSED = re.compile(rf"\band\s+(?P<n>{NUMBER})\s+other(?:s|\s+[\w-]+)", re.I)
+_CO_ACCUSED = re.compile(
+    rf"\band\s+(?:his\s+)?(?P<n>{NUMBER})\s+(?:other(?:s|\s+[\w-]+)|co-defendants|co-accused|"
+    r"accomp[l1]ices|fellow[- ]defendants)",
+    re.I,
+)
+_VERDICT = re.compile(r"\b(?:verdict|judgement|judgment|sentence)\b", re.I)
+_IT = re.compile(r"\b(?:[Ii]t|[Tt]his|[Tt]hat)\s+(?:\w+\s+){0,2}$")
+#: "founded in 1929 on the site of the old shops as the Metallist Works".
+_FOUNDED_AS = re.compile(
+    r"[^.;]{0,80}?\bas\s+(?:the\s+)?(?P<n>[A-Z][\w’'-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w’'-]*)*)"
+)
+#: "the following have been arrested:": an event word, then a list.
+_LIST_HEAD = re.compile(
+    r"\b(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?P<verb>[a-z]+(?:ed|en|wn|ght))\s*:\s*"
+)
+#: How many were sentenced to death in one case: "four death sentences in all",
+#: "four of the seven defendants received the death sentence".
+_DEATH_SENTENCES = re.compile(
+    rf"\b(?P<n>{NUMBER})\s+(?:death\s+sentences|sentences\s+of\s+death|"
+    rf"of\s+the\s+(?:{NUMBER}\s+)?(?:defendants|accused)\s+(?:received|were\s+given|were\s+sentenced\s+to)"
+    r"\s+(?:the\s+|a\s+)?death)",
+    re.I,
+)
 _GROUP = re.compile(
     rf"\b(?:all\s+)?(?:the\s+)?(?P<n>{NUMBER})\s+(?:former\s+)?(?:defendants|accused)\b", re.I
 )
@@ -597,8 +622,9 @@ _ROLE_BEFORE = re.compile(
 _ROLE_AFTER = re.compile(
     rf"(?:,\s+|\s+\(|\s+[-–—]\s+)(?:(?:the|a|an)\s+)?(?P<role>{_ROLE_WORD}){_ROLE_OF_BODY}"
     r"(?=[\s,;.)]|$)"
-    rf"|,?\s+(?:who\s+)?(?:had\s+)?(?:acted|served|appeared|sat|presided|was\s+called|was\s+heard)"
-    r"\s+as\s+"
+    rf"|,?\s+(?:who\s+)?(?:had\s+)?(?:has\s+been\s+|had\s+been\s+|was\s+)?(?:acted|served|appeared|sat|presided|"
+    r"called|heard|questioned|interrogated|summoned|cited)"
+    r"(?:\s+(?:at|in|before)\s+[^,;.]{0,40}?)?(?:\s+only)?\s+as\s+"
     rf"(?:(?:the|a|an)\s+)?(?P<role2>{_ROLE_WORD})"
     r"|\s+(?P<verb>presided|chaired|testified|gave\s+evidence)\b"
 )
@@ -867,6 +893,8 @@ class _Report:
             self._remember_trials(index, sentence)
             self._events(index, sentence)
             self._counts(index, sentence)
+            self._death_sentences(index, sentence)
+            self._listed(index, sentence)
             self._roles(index, sentence)
             self._fields(index, sentence)
             self._absorbed(index, sentence)
@@ -1683,6 +1711,8 @@ class _Report:
             before = [m for m in self.mentions_in(clause.start, start) if m.kind == "org"]
             if not before:
                 before = self._definite_org(clause.start, start)
+            if not before and _IT.search(self.text, clause.start, start):
+                before = self._it(sentence, trigger)
             agent = None
             by = re.match(r"\s+by\s+", self.text[end : end + 6])
             if by:
@@ -1710,6 +1740,23 @@ class _Report:
             text = direct.group("n")
             return [_Mention(at, at + len(text), text, None, "org")], agent
         return [], None
+
+    def _it(self, sentence: _Sentence, trigger: _Trigger) -> list[_Mention]:
+        """What "it" founded or renamed is: the body named as what it was founded
+        as ("It was founded in 1929 ... as the Metallist Works"), else the last
+        body named in the sentence or the one before."""
+        prop = trigger.event.property
+        named = _FOUNDED_AS.match(self.text, trigger.end, sentence.end)
+        if named is not None and prop == "founded" and _ORG_WORDS.search(named.group("n")):
+            at = named.start("n")
+            return [_Mention(at, named.end("n"), named.group("n"), None, "org")]
+        index = self.sentences.index(sentence)
+        low = self.sentences[max(0, index - 1)].start
+        orgs = [m for m in self.mentions_in(low, trigger.start) if m.kind == "org"]
+        orgs += [
+            h.subject for h in self.hits if h.subject.kind == "org" and h.sentence >= index - 1
+        ]
+        return sorted(orgs, key=lambda m: m.start)[-1:]
 
     def _definite_org(self, clause_start: int, start: int) -> list[_Mention]:
         """ "the theatre was closed": the organisation last named with that word."""
@@ -1817,6 +1864,8 @@ class _Report:
                 return replace(before, relative_to=before.label), None
         if prop in {"sentenced", "tried"} and (when := self._this_trial(index, sentence)):
             return when, None
+        if prop == "sentenced" and (when := self._verdict_before(index)):
+            return when, None
         if prop in {"located-at", "other"} and self.narrator is not None:
             clause = sentence.clauses[trigger.clause]
             narrated = _FIRST_PERSON.search(
@@ -1833,6 +1882,20 @@ class _Report:
         if prop == "tried":
             return self._trial_from_next(index, subjects)
         return None, None
+
+    def _verdict_before(self, index: int) -> When | None:
+        """ "Two days later the court pronounced its verdict. The court sentenced
+        Kharlamov to ...": the day of the verdict the sentence before gives, in
+        the same paragraph."""
+        if index == 0:
+            return None
+        before = self.sentences[index - 1]
+        if "\n\n" in self.text[before.end : self.sentences[index].start]:
+            return None
+        if not _VERDICT.search(before.text):
+            return None
+        days = [d for d in self.dates_in(before.start, before.end) if d.precision == "day"]
+        return replace(days[-1], relative_to=days[-1].label) if days else None
 
     def _adjacent(
         self, sentence: _Sentence, trigger: _Trigger, when: When, subjects: Sequence[_Mention]
@@ -2043,6 +2106,58 @@ class _Report:
             planned=planned,
             dated=dated,
         )
+
+    def _death_sentences(self, index: int, sentence: _Sentence) -> None:
+        """How many death sentences one case gave, as a fact of the case: of its
+        lead defendant (the person last tried or sentenced), on that day."""
+        for match in _DEATH_SENTENCES.finditer(self.text, sentence.start, sentence.end):
+            amount = number(match.group("n"))
+            if amount is None:
+                continue
+            trial = next(
+                (
+                    h
+                    for h in reversed(self.hits)
+                    if h.property in {"tried", "sentenced"} and h.sentence >= index - 6
+                ),
+                None,
+            )
+            if trial is None:
+                continue
+            self._hit(
+                index,
+                sentence,
+                trial.subject,
+                prop="death-sentences",
+                when=replace(trial.when, relative_to=trial.when.label),
+                span=match.span(),
+                value=match.group("n"),
+            )
+
+    def _listed(self, index: int, sentence: _Sentence) -> None:
+        """An event word before a colon and a list, each item a person and a date:
+        "the following have been arrested: the engineer G. I. Kharlamov, on 14
+        November 1937; the foreman M. I. Savchuk, on 22 November 1937"."""
+        head = _LIST_HEAD.search(sentence.text)
+        if head is None:
+            return
+        event = next((e for e in EVENTS if e.pattern.fullmatch(head.group("verb"))), None)
+        if event is None:
+            return
+        at = sentence.start + head.end()
+        for item in re.finditer(r"[^;]+", self.text[at : sentence.end]):
+            start, end = at + item.start(), at + item.end()
+            people = self.people_in(start, end)
+            dates = self.dates_in(start, end)
+            if len(people) == 1 and len(dates) == 1:
+                self._hit(
+                    index,
+                    sentence,
+                    people[0],
+                    prop=event.property,
+                    when=dates[0],
+                    span=(people[0].start, dates[0].end),
+                )
 
     def _respectively(self, index: int, sentence: _Sentence, match: re.Match[str]) -> None:
         """ "during 1911 and 1912, 41,000 strikers (20,115 and 20,885,

@@ -89,7 +89,12 @@ EVENTS: tuple[Event, ...] = _events(
         r"tried(?!\s+(?:to|the|merely|and\s+tested|his|her|their|every|in\s+vain))|"
         r"put on trial|placed on trial|brought to trial|charged with",
     ),
-    ("tried", "agent", r"went on trial|stood trial"),
+    (
+        "tried",
+        "agent",
+        r"went on trial|stood trial|(?:went|came|was brought) before (?:a|the) (?:[\w-]+ ){0,3}?"
+        r"(?:court|session|tribunal|collegium|troika)",
+    ),
     ("tried", "noun", r"trial(?!s)"),
     # sentenced
     ("sentenced", "patient", r"sentenced|condemned|let off with an? [\w-]+ sentence"),
@@ -103,7 +108,7 @@ EVENTS: tuple[Event, ...] = _events(
         "recruited",
         "patient",
         r"recruited|enlisted|signed up|enrolled as an? (?:agent|informer)|drawn into|drew in(?!to)|"
-        r"drawn in|brought into",
+        r"drawn in|brought into|drew into",
     ),
     ("recruited", "noun", r"recruitment"),
     # appointed
@@ -125,7 +130,9 @@ EVENTS: tuple[Event, ...] = _events(
         "dismissed",
         "patient",
         r"dismissed|removed from (?:his|her|their|the) (?:position|post|office)s?|"
-        r"relieved of|stripped of|expelled from (?:the )?(?:Central Committee|Communist Party|"
+        r"relieved of|stripped of|"
+        r"removed from the (?:directorship|chairmanship|leadership|command)|"
+        r"expelled from (?:the )?(?:Central Committee|Communist Party|"
         r"Party|party|Politburo)|replaced as",
     ),
     ("dismissed", "noun", r"removal|dismissal"),
@@ -139,7 +146,7 @@ EVENTS: tuple[Event, ...] = _events(
     ("exiled", "noun", r"banishment"),
     ("exiled", "agent", r"(?:went|was forced|forced) into (?:self-imposed )?exile"),
     ("fled", "agent", r"fled|defected|deserted|escaped|sought (?:political )?asylum"),
-    ("released", "patient", r"released|freed|set free|rehabilitated"),
+    ("released", "patient", r"released|freed|set free|let out|set at liberty|rehabilitated"),
     # membership
     (
         "member-of",
@@ -205,6 +212,7 @@ PLANNED = re.compile(
 PASSIVE = re.compile(
     r"\b(?:was|were|been|be|being|is|are|got)\s+(?:(?:also|later|then|finally|eventually|"
     r"subsequently|not|reportedly|officially|both|all|first|himself|herself|posthumously|"
+    r"in\s+(?:his|her|their)\s+turn|"
     r"immediately|soon|once|again|still|never|allegedly|secretly|publicly|quickly|"
     r"summarily|duly|formally|thereupon|in\s+turn|personally)\s+)*$",
     re.I,
