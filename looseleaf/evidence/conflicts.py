@@ -265,9 +265,17 @@ def _same_post(a: Claim, b: Claim) -> bool:
     return bool(x & y) if x and y else False
 
 
+#: Words every post shares ("head of", "deputy", "People's Commissar"): two
+#: posts are one only when a word beyond these is common to both.
+_POST_WORDS = frozenset(
+    "the of a an as to and in for at on his her its their s head chief deputy first second "
+    "new acting post position office people commissar director chairman member secretary "
+    "general".split()
+)
+
+
 def _words(value: str | None) -> set[str]:
-    stop = {"the", "of", "a", "an", "as", "to", "and", "in", "for"}
-    return {w for w in re.findall(r"\w+", (value or "").casefold()) if w not in stop}
+    return {w for w in re.findall(r"\w+", (value or "").casefold()) if w not in _POST_WORDS}
 
 
 def _terms(group: list[Claim]) -> list[Claim]:
