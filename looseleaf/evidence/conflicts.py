@@ -268,9 +268,41 @@ def _same_post(a: Claim, b: Claim) -> bool:
 #: Words every post shares ("head of", "deputy", "People's Commissar"): two
 #: posts are one only when a word beyond these is common to both.
 _POST_WORDS = frozenset(
-    "the of a an as to and in for at on his her its their s head chief deputy first second "
-    "new acting post position office people commissar director chairman member secretary "
-    "general".split()
+    {
+        "the",
+        "of",
+        "a",
+        "an",
+        "as",
+        "to",
+        "and",
+        "in",
+        "for",
+        "at",
+        "on",
+        "his",
+        "her",
+        "its",
+        "their",
+        "s",
+        "head",
+        "chief",
+        "deputy",
+        "first",
+        "second",
+        "new",
+        "acting",
+        "post",
+        "position",
+        "office",
+        "people",
+        "commissar",
+        "director",
+        "chairman",
+        "member",
+        "secretary",
+        "general",
+    }
 )
 
 

@@ -314,6 +314,16 @@ class Context:
             self.span = when
 
     @property
+    def written(self) -> When | None:
+        """When the report itself was written, as far as its dates say: the last
+        date on a line of its own (a diary's entry), else its first date (a
+        letter's, a newspaper's, a protocol's heading). "Yesterday" and "last
+        year" count from it, not from the last date the text spoke of."""
+        if self.dateline is not None:
+            return self.dateline
+        return self.history[0] if self.history else None
+
+    @property
     def latest(self) -> When | None:
         return self.history[-1] if self.history else None
 
@@ -510,13 +520,19 @@ def _read_dayonly(g: _Groups, context: Context) -> _Relative:
     if base is None:
         return None
     year = int(base.first[:4]) if same else (_nearest_year(context, month, day) or 0)
+    recent = _just_before_writing(context, month, day)
+    if not same and recent is not None:  # "The session opened on 20 June", said on the 23rd
+        base, year = recent
     iso = _iso(year, month, day)
     return None if iso is None else (_Reading(iso, iso, "day"), base)
 
 
 def _read_dayofyear(g: _Groups, context: Context) -> _Relative:
-    """ "17 November of last year": the year counted from the date before."""
-    base = context.year or context.dateline
+    """ "17 November of last year": "last", "this" and "next" year count from
+    when the report was written; "the previous year", "that year" from the
+    date before."""
+    deictic = g.text("rel").lower() in {"last", "this", "next"}
+    base = (context.written if deictic else None) or context.year or context.dateline
     if base is None:
         return None
     shift = {"last": -1, "previous": -1, "following": 1, "next": 1}.get(
@@ -532,6 +548,20 @@ def _read_samemonth(g: _Groups, context: Context) -> _Relative:
         return None
     first, last = _month_span(int(base.first[:4]), int(base.first[5:7]))
     return _Reading(first, last, "month"), base
+
+
+def _just_before_writing(context: Context, month: int, day: int) -> tuple[When, int] | None:
+    """A day without a year that fell in the few weeks before the report was
+    written (a newspaper's "on 20 June", dated 23 June): that year."""
+    written = context.written
+    if written is None or written.precision != "day":
+        return None
+    at = date.fromisoformat(written.first)
+    for year in (at.year, at.year - 1):
+        iso = _iso(year, month, day)
+        if iso is not None and 0 <= (at - date.fromisoformat(iso)).days <= 45:
+            return written, year
+    return None
 
 
 def _read_week(g: _Groups, context: Context) -> _Relative:
@@ -556,6 +586,13 @@ def _read_ordinal(g: _Groups, context: Context) -> _Relative:
 
 def _read_shift(g: _Groups, context: Context) -> _Relative:
     base = context.day
+    written = context.written
+    if (
+        g.text("rel").lower() in {"yesterday", "tomorrow"}
+        and written
+        and written.precision == "day"
+    ):
+        base = written  # said on the day of writing
     if base is None:
         return None
     shifted = date.fromisoformat(base.first) + timedelta(days=_SHIFT[g.text("rel").lower()])
