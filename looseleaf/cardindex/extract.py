@@ -26,7 +26,7 @@ from rapidfuzz.distance import Levenshtein
 from looseleaf.cardindex import alias
 from looseleaf.cardindex.alias import AliasHint, trim
 from looseleaf.cardindex.lexicon import is_cyrillic_name
-from looseleaf.cardindex.names import UPPER, fold, is_given
+from looseleaf.cardindex.names import INITIAL, UPPER, fold, is_given
 
 _TITLE = (
     r"(?:Mr|Mrs|Dr|Madame|Mme|Comrade|Colonel|General|Marshal|Admiral|Captain|Commissar|"
@@ -39,12 +39,12 @@ _WORD = rf"[{UPPER}][\w’'-]*[\w]"
 _SP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
 _CAPS = rf"{_WORD}(?:{_SP}(?:von{_SP}|de{_SP}|van{_SP})?{_WORD}){{0,2}}"
 _TITLED = re.compile(rf"\b{_TITLE}\.?\s+(?P<name>{_CAPS})")
-_INITIALS = re.compile(rf"\b(?P<name>(?:[A-Z]\.\s?){{1,3}}{_WORD})")
+_INITIALS = re.compile(rf"\b(?P<name>(?:{INITIAL}\s?){{1,3}}{_WORD})")
 #: A given name before initials and a surname ("Tarnara L. Gurevich", OCR and all).
 _BEFORE_INITIALS = re.compile(rf"(?P<name>{_WORD})[ \t]+$")
 #: Card order, as a file or a list writes it: "GUREVICH T. L.", "Резник М. Б.".
 _CARD_ORDER = re.compile(
-    rf"(?<![\w.])(?P<name>[{UPPER}][\w’'-]*\w(?:[ \t]+[A-ZА-ЯЁ]\.){{2,3}})"
+    rf"(?<![\w.])(?P<name>[{UPPER}][\w’'-]*\w(?:[ \t]+(?:{INITIAL}|[А-ЯЁ]\.)\s?){{2,3}})"
     r"(?![\w]|[ \t]*[A-ZА-ЯЁ][a-zа-яё])"
 )
 #: Cyrillic: a run of words the dictionary reads as parts of a name, with initials.

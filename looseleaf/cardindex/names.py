@@ -24,6 +24,9 @@ from looseleaf.cardindex import lexicon, translit
 #: Greek; Cyrillic), as the inside of a regular-expression class: the
 #: standard library's `re` has no `\p{Lu}`.
 UPPER = re.escape("".join(chr(c) for c in range(0x41, 0x530) if chr(c).isupper()))
+#: An initial as transliteration writes it: "A.", and "Ya.", "Yu.", "Zh.", "Kh." for one
+#: Russian letter.
+INITIAL = r"(?:Ya|Yu|Ye|Yo|Zh|Kh|Ch|Sh|Ts|[A-Z])\."
 LOWER = re.escape("".join(chr(c) for c in range(0x61, 0x530) if chr(c).islower()))
 
 

@@ -48,7 +48,7 @@ EPISODES = {
     "interrogated": 0,
     "recruited": 1500,
     "appointed": 1500,
-    "dismissed": 1500,
+    "dismissed": 400,
     "released": 400,
     "met": 10,
 }
@@ -259,10 +259,14 @@ def _episodes(subject: str, prop: str, group: list[Claim]) -> list[Conflict]:
 def _same_post(a: Claim, b: Claim) -> bool:
     """Appointments to one post (or dismissals from it): the posts' words
     overlap; a claim that names no post speaks of none in particular."""
-    if a.property not in {"appointed", "dismissed"}:
+    if a.property != "appointed":
         return True
     x, y = _words(a.value), _words(b.value)
-    return bool(x & y) if x and y else False
+    if x and y:
+        return bool(x & y)
+    plain = {"the", "of", "a", "an", "his", "her", "its", "our", "their"}
+    x, y = (set(re.findall(r"\w+", (c.value or "").casefold())) - plain for c in (a, b))
+    return bool(x & y)
 
 
 #: Words every post shares ("head of", "deputy", "People's Commissar"): two

@@ -22,8 +22,10 @@ _FIRST_PERSON = re.compile(r"\b(?:I|we|We)\b")
 
 #: Where one was born: "born 12.III.1899 in Poltava", "born in the village of Lutsk".
 _BORN_IN = re.compile(
-    r"(?:\s+(?:on\s+)?[^,;\n]{0,25}?)?\s+in\s+(?:the\s+(?:village|town|city|district)\s+of\s+)?"
+    r"(?:\s+(?:on\s+)?[^,;\n]{0,25}?)?(?:\s+in|,?\s+(?:a\s+)?native\s+of)\s+"
+    r"(?:the\s+(?:village|town|city|district)\s+of\s+)?"
     r"(?P<place>[A-Z][\w’'-]+(?:[\s-][A-Z][\w’'-]+)?)"
+    r"|\s*[0-9.IVX]{4,10},\s+(?P<bracketed>[A-Z][\w’'-]+)(?=\))"
 )
 
 
@@ -199,7 +201,8 @@ _ROLE_WORD = (
     r"(?i:presiding\s+judge|judge|(?:public\s+|state\s+|military\s+)?prosecutor|procurator|"
     r"defen[cs]e\s+(?:counsel|lawyer|attorney)|counsel\s+for\s+the\s+defen[cs]e|defender|"
     r"(?:chief\s+)?witness(?:\s+for\s+the\s+(?:prosecution|defen[cs]e))?|co-defendant|"
-    r"defendant|accused|chairman|chairwoman|chair|member|secretary|investigator|interrogator)"
+    r"defendant|accused|chairman|chairwoman|chair|member|secretary|investigator|interrogator|"
+    r"presiding|for\s+the\s+prosecution|for\s+the\s+defen[cs]e)"
 )
 
 
@@ -213,9 +216,9 @@ _ROLE_OF_BODY = (
 #: Role words standing right before a name: "the prosecutor was", "prosecutor", "witness".
 _ROLE_BEFORE = re.compile(
     rf"(?:\b[Tt]he\s+|\b[Aa]s\s+|^|[,;(]\s*)(?P<role>{_ROLE_WORD}){_ROLE_OF_BODY}"
-    r"(?:\s+(?:was|were|being)|,)?\s+(?:(?:[Cc]omrade|[Cc]itizen|[A-Z][a-z]+\.?)\s+){0,3}$"
+    r"(?:\s+(?:was|were|being)|,|:)?\s+(?:(?:[Cc]omrade|[Cc]itizen|[A-Z][a-z]+\.?)\s+){0,4}$"
     r"|\b(?P<verb>presided\s+over|chaired|under\s+the\s+chairmanship\s+of)\s+(?:by\s+)?"
-    r"(?:(?:[Cc]omrade|[Cc]itizen|[A-Z][a-z]+\.?)\s+){0,3}$"
+    r"(?:(?:[Cc]omrade|[Cc]itizen|[A-Z][a-z]+\.?)\s+){0,4}$"
 )
 
 
@@ -261,9 +264,10 @@ _ROLE_NAMES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "state prosecutor",
             "military prosecutor",
             "procurator",
+            "for the prosecution",
         ),
     ),
-    ("defence counsel", ("defence", "defense", "counsel for the", "defender")),
+    ("defence counsel", ("defence", "defense", "counsel for the", "defender", "for the defen")),
     ("witness", ("witness", "chief witness", "testified", "gave evidence")),
     ("defendant", ("defendant", "co-defendant", "accused")),
     ("chair", ("chair",)),

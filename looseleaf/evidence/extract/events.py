@@ -212,7 +212,7 @@ class _Events(_Dating):
 
     def _birthplace(self, end: int, clause_end: int) -> str | None:
         found = _BORN_IN.match(self.text, end, clause_end)
-        return found.group("place") if found else None
+        return (found.group("place") or found.group("bracketed")) if found else None
 
     def _value(self, prop: str, end: int, clause_end: int, sentence_end: int) -> str | None:
         """What an event word's phrase says beside its subject: the post taken,

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from looseleaf.cardindex.names import LOWER, UPPER, Kind, initials_of, parse
+from looseleaf.cardindex.names import INITIAL, LOWER, UPPER, Kind, initials_of, parse
 
 
 @dataclass(frozen=True)
@@ -287,7 +287,8 @@ def _guessed(text: str, places: set[str], surnames: dict[str, _Mention]) -> list
 _SURNAME_FIRST = re.compile(
     rf"(?<![\w’'-])(?P<sur>[{UPPER}][{LOWER}’'-]+[{LOWER}]|[{UPPER}]{{3,}}(?:-[{UPPER}]{{2,}})?)(?:,\s+|\s+)"
     rf"(?:(?P<given>[{UPPER}][{LOWER}]+)\s+(?P<pat>[{UPPER}][{LOWER}]+(?:ovich|evich|yich|ich|ovna|evna|ichna|"
-    r"ична|ович|евич|овна|евна))\b|(?P<initials>[A-Z]\.\s?[A-Z]\.?)(?![\w.]*\s*[A-Z][a-z]))"
+    r"ична|ович|евич|овна|евна))\b|"
+    rf"(?P<initials>{INITIAL}\s?{INITIAL[:-2]}\.?)(?![\w.]*\s*[A-Z][a-z]))"
 )
 
 
