@@ -7,7 +7,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from looseleaf.cardindex.names import INITIAL, LOWER, UPPER, Kind, initials_of, parse
+from looseleaf.cardindex.names import (
+    INITIAL,
+    LOWER,
+    UPPER,
+    Kind,
+    fold,
+    initials_of,
+    is_given,
+    parse,
+)
 
 
 @dataclass(frozen=True)
@@ -166,6 +175,12 @@ def _names(text: str, given: Sequence[Name]) -> list[_Mention]:
     found += _again(text, surnames)
     found += [
         _Mention(m.start(), m.end(), m.group(), None, "org")
+        for m in _NAMED_BODY.finditer(text)
+        if m.group("acronym") not in _NOT_ACRONYMS
+        and not is_given(fold(m.group("name").split()[0]))  # "LUPU Grigore": a person
+    ]
+    found += [
+        _Mention(m.start(), m.end(), m.group(), None, "org")
         for m in _ACRONYM.finditer(text)
         if m.group() not in _NOT_ACRONYMS and m.group().upper() == m.group()
     ]
@@ -293,6 +308,15 @@ _SURNAME_FIRST = re.compile(
 
 
 _PATRONYMIC = re.compile(r"(?:ovich|evich|yich|ovna|evna|ichna)$")
+
+
+#: A body known by its acronym and a name or a place: "JZD Přílepy", "OO StB Holešov",
+#: "UNKVD Poltava" (one body, not the acronym alone).
+_NAMED_BODY = re.compile(
+    rf"(?<![\w.])(?:(?:[{UPPER}]{{2,6}}|[{UPPER}][a-z]?[{UPPER}]{{1,4}})\s+)?(?P<acronym>[{UPPER}]{{2,6}}"
+    rf"|[{UPPER}][a-z]?[{UPPER}]{{1,4}})\s+(?P<name>[{UPPER}][{LOWER}]+(?:\s+[{UPPER}][{LOWER}]+)?)"
+    r"(?![\w’'-])"
+)
 
 
 def _registered(text: str) -> list[_Mention]:

@@ -46,6 +46,12 @@ from looseleaf.evidence.extract.sentences import _Clause, _Sentence
 from looseleaf.evidence.lexicon import PASSIVE
 from looseleaf.evidence.numbers import number
 
+#: What follows a bare participle, not an active verb's object: "founded in 1929",
+#: "renamed Poltava Compressor Works" (a name), "established;".
+_NO_OBJECT = re.compile(
+    r"\s*(?:$|[,;.:()\-–—]|\s(?:in|on|at|by|from|under|after|before|as)\b|\s+\d|\s+[A-Z])"
+)
+
 
 class _Subjects(_Attribution):
     """Whom an event befell or who did it: the frame of its word, pronouns and "the accused"
@@ -269,10 +275,12 @@ class _Subjects(_Attribution):
             and not self._in_brackets(m)
             and not self._appositive(m, clause.start)
         ]
+        group = _GROUP.search(self.text, clause.start, start)
+        if group and candidates and group.start() > candidates[-1].end and number(group.group("n")):
+            candidates = []  # "Ulrikh announced that all sixteen defendants were sentenced"
         found = self._nearest(index, sentence, clause, start, candidates)
         if found is not None:
             return found
-        group = _GROUP.search(self.text, clause.start, start)
         if group and number(group.group("n")):  # "all sixteen defendants"
             word = group.group("n").lower()
             return [_Mention(group.start("n"), group.end("n"), f"the {word}", None, "event")]
@@ -562,8 +570,22 @@ class _Subjects(_Attribution):
                 after = self.mentions_in(end, end + 40)
                 agent = after[0] if after else None
             return before[-1:], agent
+        bare = [m for m in self.mentions_in(clause.start, start) if m.kind == "org"]
+        if (
+            bare
+            and not self.text[bare[-1].end : start].strip(" ,")
+            and _NO_OBJECT.match(self.text, end, clause.end)
+        ):
+            # "1929 - Metallist Works founded", "JZD Přílepy renamed JZD Rudá zář"
+            return bare[-1:], None
         people = self.people_in(clause.start, start)
         agent = people[-1] if people else None
+        if trigger.event.property == "renamed":
+            # "the works renamed Poltava Compressor Works": the body as last named, else
+            # known by its new name (the value, which conflicts compare renamings by)
+            before = self._definite_org(clause.start, start) or self._it(sentence, trigger)
+            if before:
+                return before[-1:], None
         named = re.search(
             r"\b(?:named|called|known as)\s+(?:the\s+)?[\"“]?(?P<n>[A-Z][\w’'-]+(?:\s+(?:of\s+)?"
             r"[A-Z][\w’'-]+)*)",
