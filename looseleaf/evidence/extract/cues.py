@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from looseleaf.cardindex.names import UPPER
 from looseleaf.evidence.extract.names import _words
 from looseleaf.evidence.lexicon import KILLED
 from looseleaf.evidence.numbers import NUMBER
@@ -66,6 +67,12 @@ _ENTRY = re.compile(r"\s*[-–—:]\s")
 _VALUED = frozenset({"appointed", "sentenced", "renamed", "recruited"})
 
 
+_RESPECTIVELY_WORD = re.compile(r"\brespectively\b")
+#: ", Kubíček to fourteen years", "and Dvořák to twenty years": a name and its term.
+_GAPPED_TERM = re.compile(
+    rf"(?:,|\band)\s+(?:the\s+[a-z]+\s+)?(?P<n>[{UPPER}][\w’'.-]*(?:\s+[{UPPER}][\w’'.-]*){{0,2}})"
+    rf"\s+to\s+(?P<term>death|(?:a\s+term\s+of\s+)?{NUMBER}\s+years?)"
+)
 #: What a court gave: "to death", "to ten years in a labour camp", "to 8 years".
 _TERM = re.compile(
     rf"(?:\s+(?:by|in|on)\s+[^,;.]{{0,60}}?)?\s+(?:to\s+)?(?P<term>death|be\s+shot|(?:the\s+)?"
@@ -419,5 +426,6 @@ def _subject_close(text: str) -> bool:
     """Only auxiliaries, adverbs or "and seven other commanders" between a
     subject and its verb: the name is the verb's subject."""
     rest = _OTHERS_BETWEEN.sub(" ", text, count=1)
+    rest = re.sub(r"^\s*\([^()]{0,80}\)", "", rest)  # "Jiří Dvořák (Jiřího Dvořáka), born"
     rest = _APPOSITION.sub(" ", rest)
     return bool(_BETWEEN.fullmatch(rest))

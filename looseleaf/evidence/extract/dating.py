@@ -76,7 +76,12 @@ class _Dating(_Subjects):
         bound, and a noun named as a point of reference takes no date before it."""
         for which, clause in enumerate(sentence.clauses):
             here = [t for t in triggers if t.clause == which]
-            for when in self.dates_in(clause.start, clause.end) if here else ():
+            # a date begun in the clause is its own, where "and" split it ("on 14 March
+            # and 15 March 1951")
+            starting = [
+                d for d in self.dates_in(clause.start, sentence.end) if d.start < clause.end
+            ]
+            for when in starting if here else ():
                 bound = self._bound(when, clause.start)
                 # "a member of the Party since 1907": membership dates from its bound
                 since = bound is not None and self.text.startswith(("since", "Since"), bound)
@@ -246,17 +251,16 @@ class _Dating(_Subjects):
 
     def _verdict_before(self, index: int) -> When | None:
         """ "Two days later the court pronounced its verdict. The court sentenced
-        Kharlamov to ...": the day of the verdict the sentence before gives, in
-        the same paragraph."""
-        if index == 0:
-            return None
-        before = self.sentences[index - 1]
-        if "\n\n" in self.text[before.end : self.sentences[index].start]:
-            return None
-        if not _VERDICT.search(before.text):
-            return None
-        days = [d for d in self.dates_in(before.start, before.end) if d.precision == "day"]
-        return replace(days[-1], relative_to=days[-1].label) if days else None
+        Kharlamov to ...": the day of the verdict one of the four sentences
+        before gives."""
+        for back in range(index - 1, max(-1, index - 5), -1):
+            before = self.sentences[back]
+            if not _VERDICT.search(before.text):
+                continue
+            days = [d for d in self.dates_in(before.start, before.end) if d.precision == "day"]
+            if days:
+                return replace(days[-1], relative_to=days[-1].label)
+        return None
 
     def _adjacent(
         self, sentence: _Sentence, trigger: _Trigger, when: When, subjects: Sequence[_Mention]

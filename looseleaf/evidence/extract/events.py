@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from looseleaf.evidence.dates import When
 from looseleaf.evidence.extract.cues import (
@@ -11,10 +12,12 @@ from looseleaf.evidence.extract.cues import (
     _BARE_POST,
     _BORN_IN,
     _CO_ACCUSED,
+    _GAPPED_TERM,
     _NEW_NAME,
     _OF_NAME,
     _PLACE,
     _RECRUITED_AS,
+    _RESPECTIVELY_WORD,
     _TERM,
     _TO,
     _TRANSFERRED,
@@ -84,21 +87,56 @@ class _Events(_Dating):
             _WOULD.search(self.text, clause.start, start) and _ANNOUNCED.search(sentence.text)
         )
         first = min((m.start for m in subjects if m.start >= sentence.start), default=start)
-        for subject in subjects:
+        dates = self._respective(sentence, subjects)
+        for number, subject in enumerate(subjects):
             self._hit(
                 index,
                 sentence,
                 subject,
                 prop=event.property,
-                when=when,
+                when=dates[number] if dates else when,
                 span=(min(start, first), end),
                 value=value,
                 place=place,
                 planned=planned,
                 dated=dated,
             )
+        if event.property == "sentenced":
+            self._gapped(index, sentence, trigger, when)
         if event.property == "dismissed" and self.text.startswith("replaced as", start):
             self._successor(index, sentence, trigger, when, planned=planned, dated=dated)
+
+    def _respective(self, sentence: _Sentence, subjects: list[_Mention]) -> list[When]:
+        """ "Kubíček and Dvořák were arrested on 14 March and 15 March 1951
+        respectively": one date each, in order."""
+        if len(subjects) < 2 or not _RESPECTIVELY_WORD.search(sentence.text):
+            return []
+        dates = self.dates_in(sentence.start, sentence.end)
+        if len(dates) == 1 and len(subjects) == 2 and " and " in dates[0].text:
+            both = dates[0]  # "on 14 and 15 March 1951 respectively": its two days
+            dates = [
+                replace(both, first=day, last=day, precision="day")
+                for day in (both.first, both.last)
+            ]
+        return dates if len(dates) == len(subjects) else []
+
+    def _gapped(self, index: int, sentence: _Sentence, trigger: _Trigger, when: When) -> None:
+        """The verb said once for several: "Hanák was sentenced to death, Kubíček to
+        fourteen years and Dvořák to twenty years": each name with its term."""
+        for match in _GAPPED_TERM.finditer(self.text, trigger.end, sentence.end):
+            people = [
+                m for m in self.people_in(match.start(), match.end()) if m.start == match.start("n")
+            ]
+            if people:
+                self._hit(
+                    index,
+                    sentence,
+                    people[0],
+                    prop="sentenced",
+                    when=when,
+                    span=(people[0].start, match.end()),
+                    value=match.group("term"),
+                )
 
     def _details(
         self,

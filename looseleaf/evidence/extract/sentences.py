@@ -11,7 +11,8 @@ from looseleaf.evidence.numbers import NUMBER
 
 _ABBREVIATIONS = _words(
     "mr mrs dr st gen col capt lt no nos vol pp p a.m p.m i.e e.g jr sr prof rev "
-    "messrs u.s u.s.s.r mt ft fig cf vs jan feb mar apr jun jul aug sep sept oct nov dec"
+    "messrs u.s u.s.s.r mt ft fig cf vs jan feb mar apr jun jul aug sep sept oct nov dec "
+    "judr mudr phdr rndr ing dipl doc sgt cpt maj gen. lt. col. art arts para coll ed eds"
 )
 
 
