@@ -223,9 +223,11 @@ _ROLE_OF_BODY = (
 #: Role words standing right before a name: "the prosecutor was", "prosecutor", "witness".
 _ROLE_BEFORE = re.compile(
     rf"(?:\b[Tt]he\s+|\b[Aa]s\s+|^|[,;(]\s*)(?P<role>{_ROLE_WORD}){_ROLE_OF_BODY}"
-    r"(?:\s+(?:was|were|being)|,|:)?\s+(?:(?:[Cc]omrade|[Cc]itizen|[A-Z][a-z]+\.?)\s+){0,4}$"
-    r"|\b(?P<verb>presided\s+over|chaired|under\s+the\s+chairmanship\s+of)\s+(?:by\s+)?"
-    r"(?:(?:[Cc]omrade|[Cc]itizen|[A-Z][a-z]+\.?)\s+){0,4}$"
+    r"(?:\s+(?:was|were|being)|,|:)?\s+(?:(?:[Cc]omrade|[Cc]itizen|[A-Z][A-Za-z]+\.?)\s+){0,4}$"
+    r"|\b(?P<verb>presided\s+over|chaired|under\s+the\s+chairmanship\s+of|"
+    r"(?:indictment|charge|case\s+for\s+the\s+prosecution)\s+was\s+(?:presented|brought|read|put)|"
+    r"prosecution\s+was\s+(?:represented|conducted|led)|defen[cs]e\s+was\s+(?:conducted|led))"
+    r"\s+(?:by\s+)?(?:(?:[Cc]omrade|[Cc]itizen|[A-Z][A-Za-z]+\.?)\s+){0,4}$"
 )
 
 
@@ -256,7 +258,7 @@ _ROLE_TRIAL = re.compile(r"\s+(?:over|at|in)\s+(?P<trial>(?:the\s+)?[A-Z][\w\s-]
 
 _ROLE_CUE = re.compile(
     r"judge|prosecut|procurator|defen[cs]|witness|presid|chair|member|secretary|investigat|"
-    r"interrogator|testif|evidence",
+    r"interrogator|testif|evidence|indictment|accused",
     re.I,
 )
 

@@ -21,11 +21,18 @@ from looseleaf.evidence.extract.names import _Mention
 from looseleaf.evidence.extract.sentences import _Sentence
 from looseleaf.evidence.extract.values import _Values
 
+#: Words of a court sitting: where "the accused" is a part in a proceeding.
+_IN_COURT = re.compile(r"\b(?:trial|court|session|dock|hearing|tribunal|collegium|verdict)\b", re.I)
+
 
 def _role_name(words: str, phrase: str) -> str:
     """One name per role: "presided" is a judge's part (a troika's chair's when
     the phrase names a troika or a commission), a procurator is a prosecutor."""
     key = re.sub(r"\s+", " ", words.lower()).strip()
+    if re.match(r"(?:indictment|charge|case for the prosecution|prosecution) was", key):
+        return "prosecutor"
+    if re.match(r"defen[cs]e was", key):
+        return "defence counsel"
     if key in {"presided", "presiding", "presided over", "chaired", "chairman", "chairwoman"} or (
         key.startswith("under the chairmanship")
     ):
@@ -56,6 +63,8 @@ class _Roles(_Values):
         for person in self.people_in(sentence.start, sentence.end):
             read = self._role_of(sentence, person)
             if read is not None and person.start not in found:
+                if read[0] == "defendant" and not _IN_COURT.search(sentence.text):
+                    continue  # "the accused Sorokin" in a protocol: what he is called there
                 found[person.start] = (person, *read)
         for person, role, start, role_end in found.values():
             trial = _ROLE_TRIAL.match(self.text, role_end, sentence.end)
