@@ -261,6 +261,8 @@ def _same_post(a: Claim, b: Claim) -> bool:
     overlap; a claim that names no post speaks of none in particular."""
     if a.property != "appointed":
         return True
+    if (_DEPUTY.search(a.value or "") is None) != (_DEPUTY.search(b.value or "") is None):
+        return False  # deputy chief engineer, then chief engineer: two posts
     x, y = _words(a.value), _words(b.value)
     if x and y:
         return bool(x & y)
@@ -271,6 +273,7 @@ def _same_post(a: Claim, b: Claim) -> bool:
 
 #: Words every post shares ("head of", "deputy", "People's Commissar"): two
 #: posts are one only when a word beyond these is common to both.
+_DEPUTY = re.compile(r"\b(?:deputy|vice|assistant|acting|first deputy)\b", re.I)
 _POST_WORDS = frozenset(
     {
         "the",

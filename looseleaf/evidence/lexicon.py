@@ -123,6 +123,15 @@ EVENTS: tuple[Event, ...] = _events(
         r"served as (?:an? |the )?(?:deputy |first )?(?:head|chief|director|commander|deputy)|"
         r"succeeded|succeeding|replaced(?!\s+(?:as|by|with))|took over",
     ),
+    # taking up a post: "joined the works as deputy chief engineer", "came to our
+    # school as a teacher", "was assigned to the national school"
+    (
+        "appointed",
+        "agent",
+        r"(?:joined|joins|came\s+to|went\s+to|moved\s+to|started\s+(?:work\s+)?at)"
+        r"(?=\s+(?:[\w’'-]+\s+){1,6}?as\s+(?:an?\s+|the\s+|its\s+)?(?-i:[a-z]))",
+    ),
+    ("appointed", "patient", r"assigned to|posted to|transferred to the post of"),
     ("appointed", "taker", r"taken over by"),
     ("appointed", "noun", r"appointment"),
     # dismissed
