@@ -129,7 +129,7 @@ _FORMS: list[tuple[str, re.Pattern[str]]] = [
         ),
         (
             "numericspan",
-            rf"(?<![\w.,/])(?P<d1>[0-3]?\d)\s*[-–]\s*(?P<d2>[0-3]?\d)\s?(?P<sep>[./])\s?"
+            rf"(?<![\w.,/])(?P<d1>[0-3]?\d)\.?\s*[-–]\s*(?P<d2>[0-3]?\d)\s?(?P<sep>[./])\s?"
             rf"{_NUMERAL_MONTH}\s?(?P=sep)\s?{_SHORT_YEAR}",
         ),
         (

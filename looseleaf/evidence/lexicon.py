@@ -81,7 +81,7 @@ EVENTS: tuple[Event, ...] = _events(
         r"arrested|detained|captured|taken into custody|"
         r"taken to the (?:headquarters|Lubyanka|(?-i:(?:[A-Z][\w-]+ )+Prison))|imprisoned",
     ),
-    ("arrested", "noun", r"arrest(?!\s+(?:warrant|of\s+all))|capture"),
+    ("arrested", "noun", r"arrest(?!\s+(?:warrant|of\s+all))|capture|detention|internment"),
     # tried
     (
         "tried",
@@ -112,7 +112,7 @@ EVENTS: tuple[Event, ...] = _events(
     ),
     ("recruited", "noun", r"recruitment"),
     # appointed
-    ("appointed", "patient", r"appointed|promoted|demoted"),
+    ("appointed", "patient", r"appointed|promoted|demoted|elected|re-elected"),
     (
         "appointed",
         "agent",
@@ -139,7 +139,7 @@ EVENTS: tuple[Event, ...] = _events(
         "dismissed",
         "patient",
         r"dismissed|removed from (?:his|her|their|the) (?:position|post|office)s?|"
-        r"relieved of|stripped of|"
+        r"relieved of|stripped of|barred from|banned from|"
         r"removed from the (?:directorship|chairmanship|leadership|command)|"
         r"expelled from (?:the )?(?:Central Committee|Communist Party|"
         r"Party|party|Politburo)|replaced as",
@@ -152,6 +152,7 @@ EVENTS: tuple[Event, ...] = _events(
     ("dissolved", "noun", r"termination"),
     # exiled, fled, released
     ("exiled", "patient", r"exiled|banished|deported"),
+    ("located-at", "patient", r"transferred to(?! the post)|taken to(?! the)"),
     ("exiled", "noun", r"banishment"),
     ("exiled", "agent", r"(?:went|was forced|forced) into (?:self-imposed )?exile"),
     ("fled", "agent", r"fled|defected|deserted|escaped|sought (?:political )?asylum"),
@@ -191,7 +192,8 @@ EVENTS: tuple[Event, ...] = _events(
         r"(?:stationed|resided|residing|lived|stayed|settled)\s+(?:in|at)|"
         r"(?:be|being|was|were)\s+(?:still\s+)?(?:in|at)(?=\s+(?-i:[A-Z])|\s+the\s+[a-z]+\s+in\s+(?-i:[A-Z]))|"
         r"(?:active|based|posted) in|"
-        r"remained in|(?:was|were)\s+(?:[^,;.]{0,40}?\s+)?an?\s+(?:in-?)?patient\s+(?:of|in|at)|"
+        r"remained in|"
+        r"(?:(?:was|were)\s+(?:[^,;.]{0,40}?\s+)?)?an?\s+(?:in-?)?patient\s+(?:of|in|at)|"
         r"met(?:\s+with)?(?=\s+(?:[\w.’'-]+\s+){0,6}?(?:in|at)\s+(?-i:[A-Z]))|"
         r"(?:was|were)\s+(?:seen|present)\s+(?:in|at)|on\s+(?:a\s+)?(?:business\s+)?trip\s+to|"
         r"spent\s+(?:\w+\s+){0,3}?(?:in|at)(?=\s+(?-i:[A-Z]))|attending\s+(?:a|the)\s+[\w\s-]{0,40}?\s+in|"

@@ -70,7 +70,7 @@ _VALUED = frozenset({"appointed", "sentenced", "renamed", "recruited"})
 _RESPECTIVELY_WORD = re.compile(r"\brespectively\b")
 #: ", Kubíček to fourteen years", "and Dvořák to twenty years": a name and its term.
 _GAPPED_TERM = re.compile(
-    rf"(?:,|\band)\s+(?:the\s+[a-z]+\s+)?(?P<n>[{UPPER}][\w’'.-]*(?:\s+[{UPPER}][\w’'.-]*){{0,2}})"
+    rf"(?:[,;]|\band)\s+(?:the\s+[a-z]+\s+)?(?P<n>[{UPPER}][\w’'.-]*(?:\s+[{UPPER}][\w’'.-]*){{0,2}})"
     rf"\s+to\s+(?P<term>death|(?:a\s+term\s+of\s+)?{NUMBER}\s+years?)"
 )
 #: What a court gave: "to death", "to ten years in a labour camp", "to 8 years".
