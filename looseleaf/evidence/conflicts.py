@@ -49,7 +49,7 @@ EPISODES = {
     "recruited": 1500,
     "appointed": 1500,
     "dismissed": 400,
-    "released": 400,
+    "released": 1100,
     "met": 10,
 }
 #: Words in a claim's quote that say an event happened again.
