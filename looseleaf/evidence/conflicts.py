@@ -15,7 +15,8 @@ and a death on the 21st are two events, not two dates of one). Then:
   together (seven or eight);
 - presence: one person at two different places over the same days (an
   alibi), where both claims are dated closely enough to be about the same
-  days and the places are not one inside the other.
+  days and the places are not one inside the other; a stay, or any event
+  told with its place ("arrested in Přílepy on 14 March").
 
 Counts that are the parts of a total given beside it ("681,692 (353,074 and
 328,618, respectively)") are not rivals of that total.
@@ -178,6 +179,9 @@ def conflicts(
                 continue
             key = " & ".join(sorted((key, other)))
         groups[(key, _kind_of(claim))].append(claim)
+        if claim.place and claim.property not in {"born", "met", "located-at"}:
+            # arrested in Přílepy, shot at Pankrác: there that day, for an alibi too
+            groups[(key, "located-at")].append(claim)
     found: list[Conflict] = []
     for (_, prop), group in sorted(groups.items(), key=lambda item: item[0]):
         if len(group) >= 2:
@@ -258,14 +262,18 @@ def _episodes(subject: str, prop: str, group: list[Claim]) -> list[Conflict]:
 
 def _same_post(a: Claim, b: Claim) -> bool:
     """Appointments to one post (or dismissals from it): the posts' words
-    overlap; a claim that names no post speaks of none in particular."""
-    if a.property != "appointed":
+    overlap; a claim that names no post is no rival of one that does."""
+    if a.property not in {"appointed", "dismissed"}:
         return True
     if (_DEPUTY.search(a.value or "") is None) != (_DEPUTY.search(b.value or "") is None):
         return False  # deputy chief engineer, then chief engineer: two posts
+    if not a.value or not b.value:
+        return False
     x, y = _words(a.value), _words(b.value)
     if x and y:
         return bool(x & y)
+    if a.property == "dismissed":  # "his post" and "the directorship": the one post he held
+        return not x and not y
     plain = {"the", "of", "a", "an", "his", "her", "its", "our", "their"}
     x, y = (set(re.findall(r"\w+", (c.value or "").casefold())) - plain for c in (a, b))
     return bool(x & y)

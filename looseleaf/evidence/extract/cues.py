@@ -64,9 +64,14 @@ _ENTRY = re.compile(r"\s*[-–—:]\s")
 
 
 #: Events whose phrase holds a value beside the subject.
-_VALUED = frozenset({"appointed", "sentenced", "renamed", "recruited"})
+_VALUED = frozenset({"appointed", "dismissed", "sentenced", "renamed", "recruited"})
 
 
+#: "in Přílepy", "at the remand prison in Brno", "at Pankrác": where an event took place.
+_AT_PLACE = re.compile(
+    rf"\b(?:in|at)\s+(?:the\s+[\w\s’'-]{{0,30}}?\s+(?:in|of)\s+)?(?P<place>[{UPPER}][\w’'-]+"
+    rf"(?:[\s-][{UPPER}][\w’'-]+)?)"
+)
 _RESPECTIVELY_WORD = re.compile(r"\brespectively\b")
 #: ", Kubíček to fourteen years", "and Dvořák to twenty years": a name and its term.
 _GAPPED_TERM = re.compile(

@@ -9,6 +9,7 @@ from dataclasses import replace
 from looseleaf.evidence.dates import When
 from looseleaf.evidence.extract.cues import (
     _ANNOUNCED,
+    _AT_PLACE,
     _BARE_POST,
     _BORN_IN,
     _CO_ACCUSED,
@@ -167,15 +168,26 @@ class _Events(_Dating):
             return None if place is None else (value, place)
         if prop == "born":
             return value, self._birthplace(end, clause.end)
+        where = self._where(end, clause.end)
         if prop == "met":
             other = self._object(index, sentence, end, clause.end)
             if other is None or other.text == subjects[0].text:
                 return None
-            return other.text, None
+            return other.text, where
         if prop in _VALUED:
-            value = self._value(prop, end, clause.end, sentence.end) or value
-            return None if value is None and prop == "renamed" else (value, None)
-        return value, None
+            value = self._value(prop, end, clause.end, sentence.end) or (
+                None if prop == "dismissed" else value
+            )
+            return None if value is None and prop == "renamed" else (value, where)
+        return value, where
+
+    def _where(self, end: int, clause_end: int) -> str | None:
+        """Where a person's event happened, when its clause says ("arrested in
+        Přílepy", "shot at Pankrác prison in Prague"): it puts them there that day."""
+        found = _AT_PLACE.search(self.text, end, min(clause_end, end + 60))
+        if found is None or found.group("place").split()[0].lower() in _STOP:
+            return None
+        return found.group("place")
 
     def _no_event(self, sentence: _Sentence, clause: _Clause, trigger: _Trigger) -> bool:
         """An event word that tells of no event of its own."""
@@ -257,6 +269,11 @@ class _Events(_Dating):
         the term given, the new name, what one was recruited as."""
         if prop == "appointed":
             return self._post(end, clause_end)
+        if prop == "dismissed":  # the post or body left: "expelled from the Party", "as head"
+            within = re.search(r"\bfrom\s+(?P<post>(?:the\s+)?\w[\w\s’'-]*)$", self.text[:end])
+            return self._post(end, clause_end) or (
+                within.group("post") if within and within.start() >= end - 60 else None
+            )
         found = {
             "sentenced": (_TERM, clause_end, "term"),
             "renamed": (_NEW_NAME, sentence_end, "n"),
