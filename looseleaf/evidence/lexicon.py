@@ -211,6 +211,10 @@ EVENTS: tuple[Event, ...] = _events(
 
 #: Any event word at all: a sentence without one is passed over quickly.
 ANY_EVENT = re.compile("|".join(f"(?:{event.pattern.pattern})" for event in EVENTS), re.I)
+#: Where any event word begins (a zero-width look at every position, one pass).
+EVENT_STARTS = re.compile(
+    r"\b(?=" + "|".join(f"(?:{event.pattern.pattern})" for event in EVENTS) + ")", re.I
+)
 
 #: Words before an event word (in its clause) that make it a plan, an order
 #: or an estimate rather than something that happened.

@@ -12,7 +12,7 @@ from looseleaf.evidence.dates import Context, DateReader, When
 from looseleaf.evidence.extract.cues import _BOUND
 from looseleaf.evidence.extract.names import Name, _Mention, _names
 from looseleaf.evidence.extract.sentences import _Sentence, _sentences
-from looseleaf.evidence.lexicon import EVENTS, Event
+from looseleaf.evidence.lexicon import EVENT_STARTS, EVENTS, Event
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,24 @@ def _surname(mention: _Mention) -> str:
     return mention.text.split()[-1]
 
 
+def _event_words(text: str) -> list[tuple[int, int, int, int]]:
+    """Every match of every event word, as each pattern's own scan would find
+    it (start, minus its length, which pattern, end), in one pass: the places
+    where some event word begins are found at once, and each pattern is tried
+    only there."""
+    found = []
+    last_end = [0] * len(EVENTS)
+    for start in (m.start() for m in EVENT_STARTS.finditer(text)):
+        for n, event in enumerate(EVENTS):
+            if start < last_end[n]:
+                continue
+            match = event.pattern.match(text, start)
+            if match is not None and match.end() > start:
+                found.append((start, start - match.end(), n, match.end()))
+                last_end[n] = match.end()
+    return sorted(found)
+
+
 class _Reading:
     """What a report's reading holds as it goes (names, dates, sentences, the claims found so
     far) and the look-ups every stage uses."""
@@ -75,13 +93,7 @@ class _Reading:
         self.mentions = _names(text, names)
         self._starts = [m.start for m in self.mentions]
         self.reader = DateReader(context)
-        self._events_found = sorted(
-            (
-                (m.start(), -(m.end() - m.start()), n, m.end())
-                for n, event in enumerate(EVENTS)
-                for m in event.pattern.finditer(text)
-            ),
-        )
+        self._events_found = _event_words(text)
         self._event_starts = [e[0] for e in self._events_found]
         self.dates: list[When] = []
         self._date_starts: list[int] = []
