@@ -32,3 +32,12 @@ def test_a_case_keeps_its_floor(case: str, precision: float, recall: float, conf
     assert len(result.found) >= conflicts
     assert len(result.grouped) <= AIM_NON_CONFLICTS
     assert result.ours.recall > result.baseline.recall
+
+
+def test_the_benchmarks_run_as_the_readme_gives_them(capsys: pytest.CaptureFixture[str]) -> None:
+    from benchmarks import conflicts, extraction_cost
+
+    assert conflicts.main(["--case", "a"]) == 0
+    assert "conflicts found" in capsys.readouterr().out
+    assert extraction_cost.main(["--repeat", "1"]) == 0
+    assert "claims / names" in capsys.readouterr().out
