@@ -36,3 +36,14 @@ def test_taking_up_a_post_and_a_hospital_stay() -> None:
     )
     assert ("Jiri Dvorak", "appointed", "1946", "a teacher") in found
     assert any(s == "Alois Kubicek" and p == "located-at" for s, p, _, _ in found)
+
+
+def test_a_course_or_a_hospital_puts_a_person_in_a_town() -> None:
+    found = hits(
+        "From 4 to 16 September 1950 Jiri Dvorak was at a course in Olomouc. "
+        "In March 1951 Pavel Gromov was in hospital in Brno."
+    )
+    assert {(s, p, d) for s, p, d, _ in found} >= {
+        ("Jiri Dvorak", "located-at", "1950-09-04/1950-09-16"),
+        ("Pavel Gromov", "located-at", "1951-03"),
+    }
