@@ -37,7 +37,7 @@ def _events(*rows: tuple[str, str, str]) -> tuple[Event, ...]:
 
 
 EVENTS: tuple[Event, ...] = _events(
-    ("born", "patient", r"born(?!\s+(?:into|of|out))|(?<=\()b\.(?=\s*\d)"),
+    ("born", "patient", r"born(?!\s+(?:into|of|out))|(?<=\()b(?=\.\s*\d)"),
     # died: "assassinated" and "murdered" date the death, as the seeds use them
     ("died", "agent", r"died(?!\s+out)|passed away|perished|committed suicide"),
     (

@@ -26,7 +26,7 @@ _BORN_IN = re.compile(
     r"(?:\s+(?:on\s+)?[^,;\n]{0,25}?)?(?:\s+in|,?\s+(?:a\s+)?native\s+of)\s+"
     r"(?:the\s+(?:village|town|city|district)\s+of\s+)?"
     r"(?P<place>[A-Z][\w’'-]+(?:[\s-][A-Z][\w’'-]+)?)"
-    r"|\s*[0-9.IVX]{4,10},\s+(?P<bracketed>[A-Z][\w’'-]+)(?=\))"
+    r"|[.\s]*[0-9.IVX]{4,10},\s+(?P<bracketed>[A-Z][\w’'-]+)(?=\))"
 )
 
 

@@ -40,6 +40,12 @@ def _distance(trigger: _Trigger, when: When) -> int:
     return trigger.start - when.end + 5
 
 
+_AFTERWARDS = re.compile(
+    r"\s*(?:(?:shortly|soon|some\s+time|not\s+long|a\s+little)\s+)?"
+    r"(?:afterwards|after|later|thereafter)\b"
+)
+
+
 class _Dating(_Subjects):
     """When an event happened: the date nearest its word in its clause, the date an entry or a
     sentence opens with, the trial or verdict it points back to."""
@@ -168,6 +174,9 @@ class _Dating(_Subjects):
         taken = any(t.dates for t in triggers if t is not trigger and t.clause == trigger.clause)
         if taken or trigger.event.frame == "noun":
             return None, None
+        clause = sentence.clauses[trigger.clause]
+        if _AFTERWARDS.match(self.text, trigger.end, min(clause.end, trigger.end + 30)):
+            return None, None  # "and shot shortly afterwards": not on the day named before
         found = self._borrowed(sentence, trigger, triggers)
         if found is not None:
             return found

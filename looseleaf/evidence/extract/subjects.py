@@ -163,6 +163,12 @@ class _Subjects(_Attribution):
             agent = after[0] if after else None
         if self._passive(opening.start, start):
             return self._before(index, sentence, trigger.clause, start), agent
+        bracket = re.search(r"\s*\(\s*$", self.text[max(0, start - 4) : start])
+        if bracket:  # "G. I. Kharlamov (b. 1896, Kharkiv)": whose bracket it is
+            at = start - len(bracket.group())
+            named = [m for m in self.people_in(max(0, at - 60), at) if m.end == at]
+            if named:
+                return named, None
         own = re.search(r"\b(?:his|her)\b", self.text[start:end])
         if own:  # "found his decomposing body": the owner is whom it befell
             at = start + own.start()

@@ -32,3 +32,14 @@ def test_dates_respectively_go_one_to_each() -> None:
 def test_a_date_in_a_range_split_by_and_is_still_the_clauses() -> None:
     text = "Alois Kubicek and Jiri Dvorak were arrested on 14 March 1951 and 15 March 1951."
     assert {d for _, p, d, _ in hits(text) if p == "arrested"} == {"1951-03-14/1951-03-15"}
+
+
+def test_shortly_afterwards_is_not_the_day_named_before() -> None:
+    found = hits("Kharlamov was sentenced to death on 24 June 1938 and shot shortly afterwards.")
+    assert {(p, d) for _, p, d, _ in found} == {("sentenced", "1938-06-24")}
+
+
+def test_a_birth_in_brackets_after_the_name() -> None:
+    found = hits("1930 - G. I. Kharlamov (b. 1896, Kharkiv) joins the works as deputy engineer.")
+    assert ("G. I. Kharlamov", "born", "1896", None) in found
+    assert ("G. I. Kharlamov", "appointed", "1930", "deputy engineer") in found
