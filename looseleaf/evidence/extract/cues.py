@@ -72,6 +72,12 @@ _AT_PLACE = re.compile(
     rf"\b(?:in|at)\s+(?:the\s+[\w\s’'-]{{0,30}}?\s+(?:in|of)\s+)?(?P<place>[{UPPER}][\w’'-]+"
     rf"(?:[\s-][{UPPER}][\w’'-]+)?)"
 )
+#: A court giving its verdict: the day of the sentence.
+_VERDICT_GIVEN = re.compile(
+    r"\b(?:delivered|pronounced|passed|announced|handed\s+down|read\s+out|reached|gave)\s+"
+    r"(?:its|the|a|their)\s+(?:verdict|judgement|judgment|sentences?)\b",
+    re.I,
+)
 _RESPECTIVELY_WORD = re.compile(r"\brespectively\b")
 #: ", Kubíček to fourteen years", "and Dvořák to twenty years": a name and its term.
 _GAPPED_TERM = re.compile(

@@ -104,7 +104,7 @@ class _Subjects(_Attribution):
             hyphen_after = _HYPHENATED.match(self.text, first)
             if hyphen_after:
                 return self._first_name(first, hyphen_after.group("names"))
-            people = self.people_in(first, end + after.end())
+            people = [m for m in self.people_in(first, sentence.end) if m.start == first]
             if people:
                 return people[0]
         return None

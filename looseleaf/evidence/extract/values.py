@@ -16,6 +16,7 @@ from looseleaf.evidence.extract.cues import (
     _RESPECTIVELY,
     _THESE,
     _TOTALLING,
+    _VERDICT_GIVEN,
     _VICTIM_COUNT,
 )
 from looseleaf.evidence.extract.events import _Events
@@ -138,6 +139,30 @@ class _Values(_Events):
                 span=match.span(),
                 value=match.group("n"),
             )
+
+    def _verdicts(self, index: int, sentence: _Sentence) -> None:
+        """ "On 12 October 1951 the court delivered its verdict": the day the
+        defendants of the trial last spoken of were sentenced."""
+        verdict = _VERDICT_GIVEN.search(self.text, sentence.start, sentence.end)
+        dates = self.dates_in(sentence.start, sentence.end)
+        if verdict is None or not dates:
+            return
+        if any(h.property == "sentenced" and h.sentence == index for h in self.hits):
+            return
+        tried = [
+            h.subject
+            for h in self.hits
+            if h.property == "tried" and h.sentence >= index - 8 and h.subject.person
+        ]
+        tried += [
+            t.eponym
+            for t in self.trials
+            if t.eponym is not None and t.eponym.person and t.sentence >= index - 8
+        ]
+        if not tried:
+            return
+        when = min(dates, key=lambda d: abs(d.start - verdict.start()))
+        self._hit(index, sentence, tried[-1], prop="sentenced", when=when, span=verdict.span())
 
     def _listed(self, index: int, sentence: _Sentence) -> None:
         """An event word before a colon and a list, each item a person and a date:

@@ -21,3 +21,12 @@ def test_a_list_after_the_event_word_dates_each_person() -> None:
     assert {("G. I. Kharlamov", "1937-11-14"), ("M. I. Savchuk", "1937-11-22")} <= {
         (s, d) for s, p, d, _ in found if p == "arrested"
     }
+
+
+def test_a_verdict_delivered_dates_the_sentence_of_the_trials_defendant() -> None:
+    found = hits(
+        "On 8 October 1951 the trial of Alois Kubicek opened in Brno. "
+        "On 12 October 1951 the court delivered its verdict."
+    )
+    assert ("Alois Kubicek", "tried", "1951-10-08", None) in found
+    assert ("Alois Kubicek", "sentenced", "1951-10-12", None) in found
