@@ -133,6 +133,11 @@ _FORMS: list[tuple[str, re.Pattern[str]]] = [
             rf"{_NUMERAL_MONTH}\s?(?P=sep)\s?{_SHORT_YEAR}",
         ),
         (
+            "numericmonths",
+            rf"(?<![\w.,/])(?P<d1>[0-3]?\d)\.\s?(?P<m1>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\.?\s*"
+            rf"[-–]\s*(?P<d2>[0-3]?\d)\.\s?(?P<m2>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\.\s?{_year('y')}",
+        ),
+        (
             "numericmonth",
             rf"(?<![\w.,/])(?P<m1>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\.\s?{_year('y')}",
         ),
@@ -432,6 +437,16 @@ def _read_numeric_span(g: _Groups, context: Context) -> _Reading | None:
     return None if last is None or last <= day.first else _Reading(day.first, last, "range")
 
 
+def _read_numeric_months(g: _Groups, context: Context) -> _Reading | None:
+    """ "28.III.–5.IV.1968": from a day of one month to a day of the next."""
+    year, m1, m2 = g.integer("y"), _numeral_month(g.text("m1")), _numeral_month(g.text("m2"))
+    first = _iso(year if m1 <= m2 else year - 1, m1, g.integer("d1"))
+    last = _iso(year, m2, g.integer("d2"))
+    return (
+        None if first is None or last is None or last <= first else _Reading(first, last, "range")
+    )
+
+
 def _read_numeric_month(g: _Groups, context: Context) -> _Reading | None:
     year, month = g.integer("y"), _numeral_month(g.text("m1"))
     first, last = _month_span(year, month)
@@ -498,6 +513,7 @@ _ABSOLUTE: dict[str, Callable[[_Groups, Context], _Reading | None]] = {
     "numeric": _read_numeric,
     "numericmonth": _read_numeric_month,
     "numericspan": _read_numeric_span,
+    "numericmonths": _read_numeric_months,
     "dayspan": _read_dayspan,
     "monthspan": _read_monthspan,
     "season": _read_season,

@@ -193,6 +193,7 @@ EVENTS: tuple[Event, ...] = _events(
         r"(?:be|being|was|were)\s+(?:still\s+)?(?:in|at)(?=\s+(?-i:[A-Z])|"
         r"\s+(?:the|an?)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:in|at)\s+(?-i:[A-Z]))|"
         r"(?:was|were|lay)\s+(?:then\s+)?in\s+(?:the\s+)?hospital|on\s+leave\s+in|"
+        r"on\s+(?:an?\s+)?(?:work|business|official|study)\s+(?:assignment|trip|mission|visit)\s+(?:at|in|to)|"
         r"(?:active|based|posted) in|"
         r"remained in|"
         r"(?:(?:was|were)\s+(?:[^,;.]{0,40}?\s+)?)?an?\s+(?:in-?)?patient\s+(?:of|in|at)|"

@@ -78,6 +78,12 @@ _VERDICT_GIVEN = re.compile(
     r"(?:its|the|a|their)\s+(?:verdict|judgement|judgment|sentences?)\b",
     re.I,
 )
+#: "Judgment:", "Sentences:": a list of who got what follows.
+_JUDGMENT_HEAD = re.compile(r"\b(?:judge?ment|verdict|sentences?)\s*:\s*", re.I)
+_JUDGMENT_ITEM = re.compile(
+    rf"(?:^|(?<=[,;:]\s)|(?<=\band\s))(?P<n>[{UPPER}][\w’'.-]*(?:\s+[{UPPER}][\w’'.-]*){{0,2}})\s+"
+    rf"(?:to\s+)?(?P<term>death|{NUMBER}\s+years?(?:\s+(?:and\s+)?{NUMBER}\s+months?)?)"
+)
 _RESPECTIVELY_WORD = re.compile(r"\brespectively\b")
 #: ", Kubíček to fourteen years", "and Dvořák to twenty years": a name and its term.
 _GAPPED_TERM = re.compile(

@@ -120,6 +120,7 @@ class _Report(_Roles):
             self._counts(index, sentence)
             self._death_sentences(index, sentence)
             self._verdicts(index, sentence)
+            self._judgments(index, sentence)
             self._listed(index, sentence)
             self._roles(index, sentence)
             self._fields(index, sentence)

@@ -11,6 +11,8 @@ from looseleaf.evidence.extract.cues import (
     _ABSORBED,
     _ANAPHORIC_OPENER,
     _DEATH_SENTENCES,
+    _JUDGMENT_HEAD,
+    _JUDGMENT_ITEM,
     _LIST_HEAD,
     _ORDER_COUNT,
     _RESPECTIVELY,
@@ -163,6 +165,32 @@ class _Values(_Events):
             return
         when = min(dates, key=lambda d: abs(d.start - verdict.start()))
         self._hit(index, sentence, tried[-1], prop="sentenced", when=when, span=verdict.span())
+
+    def _judgments(self, index: int, sentence: _Sentence) -> None:
+        """ "10.IX.1968 - Judgment: Kästner 4 years, Brandt 2 years": each name
+        with its term, on the day the entry or the sentence gives."""
+        head = _JUDGMENT_HEAD.search(self.text, sentence.start, sentence.end)
+        dates = self.dates_in(sentence.start, sentence.end)
+        if head is None or not dates:
+            return
+        for item in _JUDGMENT_ITEM.finditer(self.text, head.end(), sentence.end):
+            people = [
+                m
+                for m in self.people_in(item.start("n"), sentence.end)
+                if m.start == item.start("n")
+            ]
+            if people and not any(
+                h.subject.start == people[0].start and h.property == "sentenced" for h in self.hits
+            ):
+                self._hit(
+                    index,
+                    sentence,
+                    people[0],
+                    prop="sentenced",
+                    when=dates[0],
+                    span=(people[0].start, item.end()),
+                    value=item.group("term"),
+                )
 
     def _listed(self, index: int, sentence: _Sentence) -> None:
         """An event word before a colon and a list, each item a person and a date:

@@ -47,3 +47,8 @@ def test_a_course_or_a_hospital_puts_a_person_in_a_town() -> None:
         ("Jiri Dvorak", "located-at", "1950-09-04/1950-09-16"),
         ("Pavel Gromov", "located-at", "1951-03"),
     }
+
+
+def test_a_work_assignment_is_a_stay_across_two_months() -> None:
+    found = hits("28.III.–5.IV.1968 – Joachim Kästner on a work assignment at Rostock.")
+    assert ("Joachim Kästner", "located-at", "1968-03-28/1968-04-05", None) in found

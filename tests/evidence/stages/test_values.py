@@ -30,3 +30,15 @@ def test_a_verdict_delivered_dates_the_sentence_of_the_trials_defendant() -> Non
     )
     assert ("Alois Kubicek", "tried", "1951-10-08", None) in found
     assert ("Alois Kubicek", "sentenced", "1951-10-12", None) in found
+
+
+def test_a_judgment_lists_each_term() -> None:
+    found = hits(
+        "10.IX.1968 - Judgment: Joachim Kästner 4 years, Ursula Brandt 2 years, "
+        "Klaus Reinhardt 2 years 6 months."
+    )
+    assert {(s, v) for s, p, _, v in found if p == "sentenced"} == {
+        ("Joachim Kästner", "4 years"),
+        ("Ursula Brandt", "2 years"),
+        ("Klaus Reinhardt", "2 years 6 months"),
+    }
