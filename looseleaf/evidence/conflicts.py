@@ -334,8 +334,22 @@ def _term(value: str | None) -> str | None:
     text = (value or "").casefold()
     if re.search(r"death|shoot|shot|supreme measure|highest measure", text):
         return "death"
-    amount = number(re.split(r"\s+years?\b", text)[0]) if "year" in text else None
-    return None if amount is None else f"{amount:g} years"
+    years = re.search(
+        r"(?P<n>[\w,.-]+(?:\s+[\w-]+)??)(?P<half>\s+and\s+a\s+half)?\s+years?\b", text
+    )
+    months = re.search(r"(?P<n>[\w,.-]+)\s+months?\b", text)
+    total = 0.0
+    if years:
+        amount = number(years.group("n").split()[-1]) or number(years.group("n"))
+        if amount is None:
+            return None
+        total += amount + (0.5 if years.group("half") else 0)
+    if months:
+        amount = number(months.group("n"))
+        if amount is None:
+            return None
+        total += amount / 12
+    return f"{total:g} years" if total else None
 
 
 def _places(subject: str, group: list[Claim]) -> list[Conflict]:

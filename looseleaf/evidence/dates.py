@@ -128,6 +128,12 @@ _FORMS: list[tuple[str, re.Pattern[str]]] = [
             rf"{_SHORT_YEAR}",
         ),
         (
+            # as OCR reads figures: "1O.4.1968", "l2.9.1968" (O for 0, l for 1), a full year
+            "ocrnumeric",
+            r"(?<![\w.,/])(?P<d1>[0-3Ol]?[\dOl])(?<![Ol][Ol])\.(?P<m1>[01O]?[\dOl])\.(?P<y>1[5-9]\d\d|20[0-4]\d)"
+            r"(?![\d])",
+        ),
+        (
             "numericspan",
             rf"(?<![\w.,/])(?P<d1>[0-3]?\d)\.?\s*[-–]\s*(?P<d2>[0-3]?\d)\s?(?P<sep>[./])\s?"
             rf"{_NUMERAL_MONTH}\s?(?P=sep)\s?{_SHORT_YEAR}",
@@ -429,6 +435,15 @@ def _read_numeric(g: _Groups, context: Context) -> _Reading | None:
     return None if iso is None else _Reading(iso, iso, "day")
 
 
+def _read_ocr_numeric(g: _Groups, context: Context) -> _Reading | None:
+    figures = str.maketrans("Ol", "01")
+    day, month = g.text("d1").translate(figures), g.text("m1").translate(figures)
+    if not (day.isdigit() and month.isdigit()):
+        return None
+    iso = _iso(g.integer("y"), int(month), int(day))
+    return None if iso is None else _Reading(iso, iso, "day")
+
+
 def _read_numeric_span(g: _Groups, context: Context) -> _Reading | None:
     day = _read_numeric(g, context)
     if day is None:
@@ -513,6 +528,7 @@ _ABSOLUTE: dict[str, Callable[[_Groups, Context], _Reading | None]] = {
     "numeric": _read_numeric,
     "numericmonth": _read_numeric_month,
     "numericspan": _read_numeric_span,
+    "ocrnumeric": _read_ocr_numeric,
     "numericmonths": _read_numeric_months,
     "dayspan": _read_dayspan,
     "monthspan": _read_monthspan,

@@ -324,3 +324,13 @@ def test_a_conflict_of_suggestions_is_marked_so() -> None:
     [found] = conflicts([one, two])
     assert found.suggested is True
     assert conflicts([replace(one, status="asserted"), two])[0].suggested is False
+
+
+def test_terms_in_years_and_months_compare_as_one_measure() -> None:
+    four = claim("Kästner", "sentenced", "10 September 1968", value="four years")
+    half = claim(
+        "Kästner", "sentenced", "10 September 1968", value="three and a half years", leaf=2
+    )
+    same = claim("Kästner", "sentenced", "10 September 1968", value="4 years", leaf=3)
+    assert conflicts([four, same]) == []
+    assert kinds(conflicts([four, half])) == {("Kästner", "sentenced", "value")}

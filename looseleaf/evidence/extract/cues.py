@@ -115,15 +115,17 @@ _RECRUITED_AS = re.compile(
 
 #: Words before the name of whom a protocol questions.
 _RESPONDENT_CUE = re.compile(
-    r"\b(?:accused|defendant|suspect|prisoner|detainee|witness|"
-    r"(?:interrogation|questioning|examination|interview)\s+of(?:\s+the\s+(?:accused|witness))?)\b",
+    r"\b(?:accused|defendant|suspect|prisoner|detainee|witness|applicant|petitioner|"
+    r"(?:interrogation|questioning|examination|interview)\s+of(?:\s+the\s+(?:accused|witness))?|"
+    r"application\s+of)\b",
     re.I,
 )
 
 
 #: "the accused" standing alone (not "the accused Sorokin"), meaning the respondent.
 _THE_RESPONDENT = re.compile(
-    r"\b[Tt]he\s+(?:accused|defendant|prisoner|suspect|detainee|arrested\s+(?:man|woman))\b"
+    r"\b[Tt]he\s+(?:accused|defendant|prisoner|suspect|detainee|applicant|petitioner|"
+    r"arrested\s+(?:man|woman))\b"
     r"(?![’']s|\s+[A-Z])"
 )
 
@@ -257,7 +259,8 @@ _ROLE_AFTER = re.compile(
     r"called|heard|questioned|interrogated|summoned|cited)"
     r"(?:\s+(?:at|in|before)\s+[^,;.]{0,40}?)?(?:\s+only)?\s+as\s+"
     rf"(?:(?:the|a|an)\s+)?(?P<role2>{_ROLE_WORD})"
-    r"|\s+(?P<verb>presided|chaired|testified|gave\s+evidence)\b"
+    r"|\s+(?P<verb>presided|chaired|testified|gave\s+(?:evidence|testimony)|"
+    r"(?:sat|stood)\s+in\s+the\s+dock)\b"
 )
 
 
@@ -275,7 +278,7 @@ _ROLE_TRIAL = re.compile(r"\s+(?:over|at|in)\s+(?P<trial>(?:the\s+)?[A-Z][\w\s-]
 
 _ROLE_CUE = re.compile(
     r"judge|prosecut|procurator|defen[cs]|witness|presid|chair|member|secretary|investigat|"
-    r"interrogator|testif|evidence|indictment|accused",
+    r"interrogator|testif|evidence|testimony|indictment|accused|dock",
     re.I,
 )
 
@@ -294,8 +297,8 @@ _ROLE_NAMES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     ("defence counsel", ("defence", "defense", "counsel for the", "defender", "for the defen")),
-    ("witness", ("witness", "chief witness", "testified", "gave evidence")),
-    ("defendant", ("defendant", "co-defendant", "accused")),
+    ("witness", ("witness", "chief witness", "testified", "gave evidence", "gave testimony")),
+    ("defendant", ("defendant", "co-defendant", "accused", "sat in the dock", "stood in the dock")),
     ("chair", ("chair",)),
 )
 

@@ -307,6 +307,10 @@ _SURNAME_FIRST = re.compile(
 )
 
 
+_CAPITALS_COMMA_GIVEN = re.compile(
+    rf"(?<![\w’'-])(?P<sur>[{UPPER}]{{3,}}(?:-[{UPPER}]{{2,}})?),\s+(?P<given>[{UPPER}][{LOWER}]+)"
+    r"(?![\w’'-]|\s+[A-Z][a-z]+(?:ovich|evich|ovna|evna))"
+)
 _PATRONYMIC = re.compile(r"(?:ovich|evich|yich|ovna|evna|ichna)$")
 
 
@@ -334,6 +338,12 @@ def _registered(text: str) -> list[_Mention]:
             usual = f"{match.group('initials').rstrip('.')}. {surname}".replace(".. ", ". ")
         else:
             usual = f"{match.group('given')} {match.group('pat')} {surname}"
+        found.append(_Mention(match.start(), match.end(), usual, None, "person", _gender(usual)))
+    for match in _CAPITALS_COMMA_GIVEN.finditer(text):  # "KÄSTNER, Joachim", "BRANDT, Ursula"
+        surname, given = match.group("sur"), match.group("given")
+        if surname in _NOT_ACRONYMS or _ORG_WORDS.search(surname) or not is_given(fold(given)):
+            continue
+        usual = f"{given} {surname.title()}"
         found.append(_Mention(match.start(), match.end(), usual, None, "person", _gender(usual)))
     return found
 

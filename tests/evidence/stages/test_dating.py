@@ -43,3 +43,11 @@ def test_a_birth_in_brackets_after_the_name() -> None:
     found = hits("1930 - G. I. Kharlamov (b. 1896, Kharkiv) joins the works as deputy engineer.")
     assert ("G. I. Kharlamov", "born", "1896", None) in found
     assert ("G. I. Kharlamov", "appointed", "1930", "deputy engineer") in found
+
+
+def test_figures_as_ocr_misreads_them() -> None:
+    found = hits("Joachim Kästner was arrested on 1O.4.1968 and sentenced on l2.9.1968.")
+    assert {(p, d) for _, p, d, _ in found} >= {
+        ("arrested", "1968-04-10"),
+        ("sentenced", "1968-09-12"),
+    }

@@ -37,3 +37,9 @@ def test_a_body_known_by_its_acronym_and_its_name_is_one_body() -> None:
 
 def test_a_person_in_capitals_before_a_given_name_is_no_body() -> None:
     assert "LUPU Grigore" not in {m.text for m in _names("LUPU Grigore sailed.", [])}
+
+
+def test_a_surname_in_capitals_before_a_comma_and_a_given_name() -> None:
+    assert [m.text for m in _registered("The accused: KÄSTNER, Joachim, born 14.2.1931.")] == [
+        "Joachim Kästner"
+    ]
