@@ -50,7 +50,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -166,6 +166,13 @@ def ingest(seeds: Path, directory: Path) -> tuple[Registry, Corpus]:
     registry = Registry.init(Settings(registry=str(directory / "claims.db")), OPERATOR)
     for path in sorted(seeds.glob("*.txt")):
         registry.ingest(OPERATOR, [path], dossier=f"Seed {path.name[:3]}")
+    return registry, corpus(registry, lambda filename: filename[:3])
+
+
+def corpus(registry: Registry, key: Callable[[str], str]) -> Corpus:
+    """Every leaf as the registry holds it, grouped into texts by `key` of its
+    report's file name (a seed's number, a case document's id), each text the
+    leaves' normalised text joined by "\n"."""
     texts: dict[str, list[str]] = {}
     found: dict[int, LeafText] = {}
     with registry.store.read() as tx:
@@ -174,19 +181,19 @@ def ingest(seeds: Path, directory: Path) -> tuple[Registry, Corpus]:
             "ORDER BY r.id, l.position"
         )
         for leaf_id, filename in rows:
-            seed = str(filename)[:3]
+            doc = key(str(filename))
             leaf = leaves.by_id(tx, int(leaf_id))
             assert leaf is not None
             text = leaves.text(tx, leaf).normalised
-            parts = texts.setdefault(seed, [])
+            parts = texts.setdefault(doc, [])
             offset = sum(len(p) + 1 for p in parts)
             parts.append(text)
             names = tuple(
                 (start, end, name, person)
                 for start, end, name, _, person, _ in mentions.on_leaf(tx, int(leaf_id))
             )
-            found[int(leaf_id)] = LeafText(int(leaf_id), seed, offset, text, names)
-    return registry, Corpus({seed: "\n".join(parts) for seed, parts in texts.items()}, found)
+            found[int(leaf_id)] = LeafText(int(leaf_id), doc, offset, text, names)
+    return Corpus({doc: "\n".join(parts) for doc, parts in texts.items()}, found)
 
 
 def anchor_pattern(anchor: str) -> re.Pattern[str]:

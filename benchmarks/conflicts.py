@@ -54,7 +54,6 @@ from benchmarks.claims import (
     REPO,
     Corpus,
     Label,
-    LeafText,
     Score,
     Subjects,
     Suggested,
@@ -62,13 +61,13 @@ from benchmarks.claims import (
     _locate,
     _span,
     baseline,
+    corpus,
     ours,
     score,
 )
 from looseleaf.model import Conflict
 from looseleaf.registry import Registry
 from looseleaf.settings import Settings
-from looseleaf.store import leaves, mentions
 
 CASES = REPO / "benchmarks" / "data" / "evidence"
 TUNING = ("case_a", "case_c", "case_e")
@@ -110,27 +109,7 @@ def ingest(folder: Path, directory: Path) -> tuple[Registry, Corpus]:
     key is its file name up to the first "_"."""
     registry = Registry.init(Settings(registry=str(directory / "case.db")), OPERATOR)
     registry.ingest(OPERATOR, sorted(folder.glob("*.txt")), dossier=f"Case {folder.name}")
-    texts: dict[str, list[str]] = {}
-    found: dict[int, LeafText] = {}
-    with registry.store.read() as tx:
-        rows = tx.all(
-            "SELECT l.id, r.filename FROM leaves l JOIN reports r ON r.id = l.report_id "
-            "ORDER BY r.id, l.position"
-        )
-        for leaf_id, filename in rows:
-            doc = str(filename).split("_", 1)[0]
-            leaf = leaves.by_id(tx, int(leaf_id))
-            assert leaf is not None
-            text = leaves.text(tx, leaf).normalised
-            parts = texts.setdefault(doc, [])
-            offset = sum(len(p) + 1 for p in parts)
-            parts.append(text)
-            names = tuple(
-                (start, end, name, person)
-                for start, end, name, _, person, _ in mentions.on_leaf(tx, int(leaf_id))
-            )
-            found[int(leaf_id)] = LeafText(int(leaf_id), doc, offset, text, names)
-    return registry, Corpus({doc: "\n".join(parts) for doc, parts in texts.items()}, found)
+    return registry, corpus(registry, lambda filename: filename.split("_", 1)[0])
 
 
 def _quotes(data: dict[str, Any], corpus: Corpus) -> dict[str, Quoted]:

@@ -12,12 +12,6 @@ from looseleaf.evidence.numbers import NUMBER
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 
 
-_OBJECT_PRONOUN = re.compile(r"\b(?:him|her)\b")
-
-
-_POSSESSIVE = re.compile(r"\b(?:his|her|His|Her)\b")
-
-
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We)\b")
 
 
@@ -78,17 +72,21 @@ _VERDICT_GIVEN = re.compile(
     r"(?:its|the|a|their)\s+(?:verdict|judgement|judgment|sentences?)\b",
     re.I,
 )
+#: Up to three capitalised words: a name in a list ("Joachim Kästner", "Dvořák").
+_NAME_RUN = rf"[{UPPER}][\w’'.-]*(?:\s+[{UPPER}][\w’'.-]*){{0,2}}"
+#: A prison term in years, as courts give it.
+_YEARS = rf"{NUMBER}\s+years?"
 #: "Judgment:", "Sentences:": a list of who got what follows.
 _JUDGMENT_HEAD = re.compile(r"\b(?:judge?ment|verdict|sentences?)\s*:\s*", re.I)
 _JUDGMENT_ITEM = re.compile(
-    rf"(?:^|(?<=[,;:]\s)|(?<=\band\s))(?P<n>[{UPPER}][\w’'.-]*(?:\s+[{UPPER}][\w’'.-]*){{0,2}})\s+"
-    rf"(?:to\s+)?(?P<term>death|{NUMBER}\s+years?(?:\s+(?:and\s+)?{NUMBER}\s+months?)?)"
+    rf"(?:^|(?<=[,;:]\s)|(?<=\band\s))(?P<n>{_NAME_RUN})\s+"
+    rf"(?:to\s+)?(?P<term>death|{_YEARS}(?:\s+(?:and\s+)?{NUMBER}\s+months?)?)"
 )
 _RESPECTIVELY_WORD = re.compile(r"\brespectively\b")
 #: ", Kubíček to fourteen years", "and Dvořák to twenty years": a name and its term.
 _GAPPED_TERM = re.compile(
-    rf"(?:[,;]|\band)\s+(?:the\s+[a-z]+\s+)?(?P<n>[{UPPER}][\w’'.-]*(?:\s+[{UPPER}][\w’'.-]*){{0,2}})"
-    rf"\s+to\s+(?P<term>death|(?:a\s+term\s+of\s+)?{NUMBER}\s+years?)"
+    rf"(?:[,;]|\band)\s+(?:the\s+[a-z]+\s+)?(?P<n>{_NAME_RUN})"
+    rf"\s+to\s+(?P<term>death|(?:a\s+term\s+of\s+)?{_YEARS})"
 )
 #: What a court gave: "to death", "to ten years in a labour camp", "to 8 years".
 _TERM = re.compile(
@@ -300,14 +298,6 @@ _ROLE_NAMES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("witness", ("witness", "chief witness", "testified", "gave evidence", "gave testimony")),
     ("defendant", ("defendant", "co-defendant", "accused", "sat in the dock", "stood in the dock")),
     ("chair", ("chair",)),
-)
-
-
-_ROLE_SENTENCE = re.compile(
-    r"\b[Tt]he\s+(?:presiding\s+)?(?P<role>judge|prosecutor)\s+(?:at\s+the\s+trial\s+)?was\s+"
-    r"(?P<rest>.+)$"
-    r"|(?P<rest2>.+?),?\s+who\s+(?:had\s+)?(?:presided|served|acted)\s+as\s+(?P<role2>[Jj]udge|"
-    r"[Pp]rosecutor)\b(?:\s+(?:over|at|in)\s+(?P<trial>(?:the\s+)?[A-Z][\w\s-]*?[Tt]rial))?"
 )
 
 

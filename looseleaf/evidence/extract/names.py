@@ -307,11 +307,13 @@ _SURNAME_FIRST = re.compile(
 )
 
 
+#: How a Russian patronymic ends: Ivanovich, Semenovich, Pavlovna, Il'ichna.
+_PATRONYMIC_ENDINGS = "ovich|evich|yich|ovna|evna|ichna"
 _CAPITALS_COMMA_GIVEN = re.compile(
     rf"(?<![\w’'-])(?P<sur>[{UPPER}]{{3,}}(?:-[{UPPER}]{{2,}})?),\s+(?P<given>[{UPPER}][{LOWER}]+)"
-    r"(?![\w’'-]|\s+[A-Z][a-z]+(?:ovich|evich|ovna|evna))"
+    rf"(?![\w’'-]|\s+[A-Z][a-z]+(?:{_PATRONYMIC_ENDINGS}))"
 )
-_PATRONYMIC = re.compile(r"(?:ovich|evich|yich|ovna|evna|ichna)$")
+_PATRONYMIC = re.compile(rf"(?:{_PATRONYMIC_ENDINGS})$")
 
 
 #: A body known by its acronym and a name or a place: "JZD Přílepy", "OO StB Holešov",
