@@ -48,3 +48,28 @@ def test_claims_from_the_command_line(capsys: pytest.CaptureFixture[str], tmp_pa
     assert code != 0
     assert "not permitted" in err
     json.dumps(decided)
+
+
+def test_conflicts_among_suggestions_for_a_registrar_and_none_yet_for_a_reader(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db = str(tmp_path / "r.db")
+    path = write(
+        tmp_path / "file.txt",
+        "Ivan Sorokin was arrested on 14 November 1937 at his flat.\f"
+        "Ivan Sorokin was arrested on 17 November 1937, the indictment says.\n",
+    )
+    assert cli(capsys, "--registry", db, "ingest", str(path), "--dossier", "F", "--level",
+               "restricted")[0] == 0  # fmt: skip
+    assert cli(capsys, "--registry", db, "reader", "add", "low", "--level", "restricted")[0] == 0
+    found = cli_json(capsys, "--registry", db, "conflicts")
+    assert isinstance(found, list)
+    [seen] = found
+    assert (seen["property"], seen["suggested"]) == ("arrested", True)
+    code, out, _ = cli(capsys, "--registry", db, "conflicts")
+    assert code == 0
+    assert "(suggested: a side awaits a registrar's decision)" in out
+    assert cli_json(capsys, "--registry", db, "conflicts", "--as", "low") == []
+    code, out, _ = cli(capsys, "--registry", db, "conflicts", "--as", "low")
+    assert code == 0
+    assert out.startswith("no conflicting claims among those open to you")

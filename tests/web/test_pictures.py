@@ -542,3 +542,15 @@ def test_pictures_need_a_session(room: Room) -> None:
         response = room.client.get(path, follow_redirects=False)
         assert response.status_code == 303
         assert response.headers["location"].startswith("/login?next=")
+
+
+def test_empty_evidence_pages_say_what_is_missing(room: Room) -> None:
+    """Before anyone accepts the demo's suggested claims, a reader's conflicts
+    and timeline pages say why they are empty."""
+    log_in(room, "petrov")
+    conflicts = room.client.get("/conflicts")
+    assert conflicts.status_code == 200
+    assert "count here once a registrar accepts them" in conflicts.text
+    timeline = room.client.get("/timeline", params={"subject": "Lupu"})
+    assert timeline.status_code == 200
+    assert "join it once a registrar accepts them" in timeline.text
